@@ -1,0 +1,20 @@
+/* On the 404 page: show the message in the language of the requested
+   address (/fr/… French, /en/… English, anything else Arabic) and set
+   <html lang dir> to match. Runs in <head>, before the page is drawn. */
+(function () {
+  var base = "/" + (document.currentScript.getAttribute("data-base") || "");
+  if (base.slice(-1) !== "/") base += "/";
+  var path = location.pathname;
+  var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+  var match = /^(fr|en)(\/|$)/.exec(rest);
+  var lang = match ? match[1] : "ar";
+  var root = document.documentElement;
+  root.lang = lang;
+  root.dir = lang === "ar" ? "rtl" : "ltr";
+  root.setAttribute("data-lang", lang);
+  document.addEventListener("DOMContentLoaded", function () {
+    document.body.dir = root.dir;
+    var heading = document.querySelector('[data-not-found][lang="' + lang + '"] h1');
+    if (heading) document.title = "404 · " + heading.textContent;
+  });
+})();
