@@ -10,6 +10,7 @@ Listed under `hooks:` in mkdocs.yml; it runs during `mkdocs build` and `serve`.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -57,13 +58,13 @@ def jinja_environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def front_matter_lines(page) -> int:
-    """How many lines precede the Markdown body (to report true line numbers)."""
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return 0
-    end = text.find("\n---", 3)
-    return text[:end].count("\n") + 2 if end > 0 else 0
+def template_line(error: jinja2.TemplateError) -> int:
+    """The page line an error is on: syntax errors carry it, render errors
+    only in their traceback (the frame of the page's template)."""
+    if getattr(error, "lineno", None):
+        return error.lineno
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else 1
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -93,7 +94,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if cited:
             body += "\n\n" + env.get_template("page-sources.md").render(context) + "\n"
     except jinja2.TemplateError as error:
-        line = (getattr(error, "lineno", None) or 1) + front_matter_lines(page)
+        source_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        line = sitedata.file_line(source_text, markdown, template_line(error))
         raise PluginError(
             f"docs/{source_file}:{line}: {error.message}. Names available in pages: "
             f"{', '.join(sorted(context))} (see docs/data/)."

@@ -69,25 +69,18 @@ def on_pre_build(config):
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Refuse a heading without an explicit id: the build names the line."""
     in_code = False
-    offset = _front_matter_lines(page)
+    source_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     for number, line in enumerate(markdown.splitlines(), 1):
         if FENCE.match(line):
             in_code = not in_code
         match = None if in_code else HEADING.match(line)
         if match and not EXPLICIT_ID.search(match.group(2)):
             raise PluginError(
-                f"docs/{page.file.src_uri}:{number + offset}: the heading «{match.group(2)}» has no id. "
+                f"docs/{page.file.src_uri}:{sitedata.file_line(source_text, markdown, number)}: the heading «{match.group(2)}» has no id. "
                 "End it with an id in lowercase Latin letters, the same in the three languages, "
                 "for example: ## Missions { #missions }"
             )
     return markdown
-
-
-def _front_matter_lines(page) -> int:
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return 0
-    return text[: text.find("\n---", 3)].count("\n") + 2
 
 
 def on_page_context(context, page, config, nav):

@@ -397,6 +397,16 @@ def _localise(value, lang: str):
     return value
 
 
+def file_line(source_text: str, body: str, body_line: int) -> int:
+    """The line of the page file that is line `body_line` of its Markdown body
+    (MkDocs gives hooks the body without the front matter)."""
+    stripped = body.lstrip("\n")
+    start = source_text.find(stripped[:200]) if stripped else -1
+    if start < 0:
+        return body_line
+    return body_line - (len(body) - len(stripped)) + source_text[:start].count("\n")
+
+
 def format_day(day: dt.date, lang: str) -> str:
     """2 نوفمبر 2023 / 2 novembre 2023 / 2 November 2023."""
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang])
