@@ -10,8 +10,14 @@ BIN := $(VENV)/bin
 ADDRESS ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+PORT ?= 8080
+# Reproducible builds: any date the build writes is the last commit's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build test chromium requirements clean
+.PHONY: serve build test chromium nginx serve-prod requirements clean
 
 # The environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -30,7 +36,19 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.installed chromium
+# Debian's nginx with its brotli_static module, and wrk for the load test.
+nginx:
+	@[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+	  && command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nginx, its brotli module and wrk"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq \
+	    $$([ -x /usr/sbin/nginx ] || echo nginx) libnginx-mod-http-brotli-static wrk >/dev/null; }
+
+# The site as production serves it: nginx on 127.0.0.1:$(PORT), until Ctrl-C.
+serve-prod: build nginx
+	$(BIN)/python scripts/serve_prod.py --port $(PORT)
+
+test: $(VENV)/.installed chromium nginx
 	$(BIN)/pytest
 
 # Re-pin every package after changing requirements.in.
