@@ -17,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test chromium nginx serve-prod requirements clean
+.PHONY: serve build test chromium nginx serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -48,8 +48,18 @@ nginx:
 serve-prod: build nginx
 	$(BIN)/python scripts/serve_prod.py --port $(PORT)
 
-test: $(VENV)/.installed chromium nginx
+# axe-core and Lighthouse for the quality tests, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed chromium nginx node_modules/.installed
 	$(BIN)/pytest
+
+# Lighthouse and page weight of this site beside the stock mkdocs-material
+# build of the same pages (several minutes; see scripts/bench.py).
+bench: $(VENV)/.installed chromium node_modules/.installed
+	$(BIN)/python scripts/bench.py
 
 # Re-pin every package after changing requirements.in.
 requirements:
@@ -59,4 +69,4 @@ requirements:
 	  /tmp/moussalaha-requirements/bin/pip freeze; } > requirements.txt
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache node_modules
