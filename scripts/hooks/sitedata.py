@@ -75,6 +75,15 @@ class Institution(Strict):
     abbreviation: str | None = None
     gloss: PartialText | None = None
     sources: list[Id] = Field(min_length=1)
+    # The year the institution was launched, where a source gives it.
+    launched: int | None = None
+    launched_sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _launch_is_sourced(self):
+        if self.launched is not None and not self.launched_sources:
+            raise ValueError("`launched` needs `launched_sources`: the source ids that give the year")
+        return self
 
 
 class Signatory(Strict):
