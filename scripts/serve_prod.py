@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import http.client
 import os
 import shutil
 import signal
@@ -23,8 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,25 +50,26 @@ def prepare(site: Path, port: int, run_dir: Path) -> list[str]:
     return command
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 10) -> None:
+def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"nginx stopped at start-up (exit {process.returncode}); see its messages above.")
         try:
-            urllib.request.urlopen(url, timeout=1).close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("HEAD", "/")
+            connection.getresponse()
+            connection.close()
             return
-        except urllib.error.HTTPError:
-            return  # it answers
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError(f"nginx did not answer on {url} within {seconds} s.")
+    raise RuntimeError(f"nginx did not answer on 127.0.0.1:{port} within {seconds} s.")
 
 
 def start(site: Path, port: int, run_dir: Path, **popen) -> subprocess.Popen:
     """Start nginx in the background; return once it answers."""
     process = subprocess.Popen(prepare(site, port, run_dir), **popen)
-    wait_until_up(f"http://127.0.0.1:{port}/", process)
+    wait_until_up(port, process)
     return process
 
 

@@ -97,8 +97,8 @@ def serve(directory: Path, prefix: str) -> tuple[http.server.ThreadingHTTPServer
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
-def build_site(destination: Path, site_url: str, project: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=project, env=env, capture_output=True, text=True,
