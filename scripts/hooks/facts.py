@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import PluginError
 
+import chart
 import sitedata
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
@@ -55,6 +56,8 @@ def jinja_environment(lang: str) -> jinja2.Environment:
     env.filters["ordinal"] = lambda number: jinja2.utils.markupsafe.Markup(sitedata.ordinal(number, lang))
     env.globals["milestone_event"] = lambda m, ui: jinja2.utils.markupsafe.Markup(
         sitedata.milestone_event(m, ui, lang))
+    env.globals["chart_geometry"] = lambda milestones: chart.geometry(
+        milestones, rtl=sitedata.DIRECTIONS[lang] == "rtl")
     return env
 
 

@@ -150,6 +150,14 @@ class Project(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class OtherProgramme(Strict):
+    """A programme the centre describes that no source counts among the projects."""
+
+    id: Id
+    about: Text
+    sources: list[Id] = Field(min_length=1)
+
+
 class NewsItem(Strict):
     id: Id
     date: dt.date
@@ -206,6 +214,7 @@ class ProjectsFile(Strict):
     announced: int = Field(gt=0)
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
+    other_programmes: list[OtherProgramme] = []
 
 
 @_file_model("news")
@@ -361,7 +370,7 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "news", "levels")}
+            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
         data["sources"] = {s.id: _localise(s, lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
