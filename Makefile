@@ -17,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test chromium nginx serve-prod requirements clean bench
+.PHONY: serve build check test chromium nginx serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -30,6 +30,10 @@ serve: $(VENV)/.installed
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
+check: $(VENV)/.installed
+	$(BIN)/python scripts/site.py check
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
