@@ -11,9 +11,12 @@ diacritics, but it does not separate the conjunctions and prepositions written
 attached to a word (و ف ب ك ل): «والمكتبة», «لمكتبة» and «بإعادة» were found
 only by themselves. In the copy of an Arabic page given to the indexer (the
 built page is not changed), such a prefix is cut from its word by an
-underscore, «و_المكتبة»: Pagefind indexes the whole word and each part. The
-search script cuts the same prefixes from the query (`ARABIC_PREFIX`, passed
-to it by the template) and removes the underscores from what it shows.
+tilde, «و~المكتبة»: Pagefind indexes the whole word and each part (only ASCII
+punctuation splits a word; it keeps an underscore inside the word, and
+ignores invisible separators). The article is cut the same way, «ال~مكتبات»,
+so that a plural without it is found too. The search script cuts the same
+prefixes from the query (`ARABIC_PREFIX`, passed to it by the template) and
+removes the tildes from what it shows.
 
 Listed under `hooks:` in mkdocs.yml. Runs in `mkdocs build` and `mkdocs serve`;
 about a second for the site. Needs the `pagefind` and `pagefind_bin` packages
@@ -41,11 +44,12 @@ KEEP = re.compile(r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|page
 # Parts of the article that are not its content.
 NOT_CONTENT = ".headerlink, .md-content__button, .md-source-file, .mc-translation-notice, [data-search-skip]"
 
-# A conjunction (و ف), possibly followed by a preposition (ب ك ل), or a
-# preposition alone, before at least three more letters. The article stays
-# with the word: Pagefind's Arabic stemmer removes it, and «بال», «لل» too.
+# Before at least three more letters: the article, alone or after a
+# conjunction (و ف) and a preposition (ب ك), «لل» (ل + ال), or a conjunction
+# and a preposition (ب ك ل) without the article. The longest first.
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a"
-ARABIC_PREFIX = f"^([وف][بكل]?|[بكل])(?=[{ARABIC_LETTERS}]{{3}})"
+ARABIC_PREFIX = f"^([وف]?[بك]?ال|[وف]?لل|[وف][بكل]?|[بكل])(?=[{ARABIC_LETTERS}]{{3}})"
+SEPARATOR = "~"
 _PREFIX = re.compile(ARABIC_PREFIX)
 _WORD = re.compile(f"[{ARABIC_LETTERS}\u0640\u064b-\u065f\u0670]+")
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")  # tatweel and diacritics
@@ -54,7 +58,7 @@ _pages: list[tuple[str, str]] = []  # (language, file path in the site) of the c
 
 
 def split_prefix(word: str) -> str:
-    """«والمكتبة» → «و_المكتبة»: the underscore makes the word's parts searchable."""
+    """«والمكتبة» → «وال~مكتبة»: the tilde makes the word's parts searchable."""
     match = _PREFIX.match(_MARKS.sub("", word))
     if not match:
         return word
@@ -65,7 +69,7 @@ def split_prefix(word: str) -> str:
         cut += 1
     while cut < len(word) and _MARKS.match(word[cut]):  # a diacritic stays on its letter
         cut += 1
-    return word[:cut] + "_" + word[cut:]
+    return word[:cut] + SEPARATOR + word[cut:]
 
 
 def split_prefixes(text: str) -> str:

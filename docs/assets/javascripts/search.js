@@ -3,11 +3,12 @@
    focuses the box; then Pagefind loads the index of the page's language only
    (it reads <html lang>), in small chunks, as the words are typed.
 
-   Arabic queries: each word is also searched without the conjunction or
-   preposition written attached to it (و ف ب ك ل), with the same rule as the
-   index (scripts/hooks/search.py, which passes it as data-arabic-prefix), and
-   with the article «ال» before it, which lets Pagefind's Arabic stemmer bring
-   singular, plural and feminine forms to one stem. */
+   Arabic queries: each word is also searched without the article,
+   conjunction or preposition written attached to it (ال و ف ب ك ل), cut by
+   the same rule as in the index (scripts/hooks/search.py, which passes it as
+   data-arabic-prefix), and with the article before it, which lets Pagefind's
+   Arabic stemmer bring a plural to the stem of its singular. A page found by
+   any of these forms is a result. */
 (() => {
   "use strict";
 
@@ -43,19 +44,21 @@
      case, accents, Arabic diacritics, tatweel, alef with hamza or madda,
      final yaa/alef maqsura, taa marbuta/haa. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f\u0640\u064b-\u065f\u0670_]/g, "")
+    return text.normalize("NFD").replace(/[\u0300-\u036f\u0640\u064b-\u065f\u0670~]/g, "")
       .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647")
       .toLowerCase();
   }
 
+  // The most general form first: queries() keeps the first combinations.
   function arabicVariants(word) {
-    const variants = new Set([word]);
     const match = word.match(prefix);
-    if (match) {
-      variants.add(word.slice(match[1].length));
-      if (match[1].length === 2) variants.add(word.slice(1));
-    }
-    return [...variants].map((v) => (v.length >= 3 && !/^(ال|لل)/.test(v) ? "ال" + v : v));
+    const core = match ? word.slice(match[1].length) : word;
+    const variants = new Set([core]);
+    if (core.length >= 4) variants.add("ال" + core);
+    variants.add(word);
+    // «وبلاغ»: the letter after the conjunction may be the word's own.
+    if (/^[وف]/.test(word) && word.length >= 4) variants.add(word.slice(1));
+    return [...variants];
   }
 
   /* The queries to run: one, or for Arabic one per combination of each
@@ -76,28 +79,35 @@
   }
 
   /* Pagefind, like most prefix searches, falls back on a shorter indexed
-     word when nothing starts with the query («azzz» finds «a»). Keep a result
-     only if a highlighted word shares its first letters with a query word. */
-  function keys(text) {
-    return text.trim().split(/\s+/).map((word) => {
-      let core = fold(word);
-      if (arabic) {
-        const match = core.match(prefix);
-        if (match) core = core.slice(match[1].length);
-        core = core.replace(/^(ال|لل)(?=.{3})/, "");
-      }
-      return core.slice(0, 3);
-    }).filter(Boolean);
+     word when nothing starts with the query («azzz» finds «a»), and an
+     Arabic prefix is indexed as a word of its own. Keep a result only if one
+     of its highlighted words (or a word of its title) starts, once folded,
+     with or without its prefix, with the first four letters of a query word
+     (with or without its prefix). */
+  // A word and, in Arabic, the same without its possible prefixes.
+  function forms(word) {
+    const all = [word];
+    if (arabic) {
+      const match = word.match(prefix);
+      if (match) all.push(word.slice(match[1].length));
+      if (/^[وف]/.test(word) && word.length >= 4) all.push(word.slice(1));
+    }
+    return all;
+  }
+
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).flatMap(forms);
   }
 
   function relevant(result, wanted) {
-    const marked = [...result.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1]));
-    marked.push(fold(result.meta.title || ""));
-    return marked.some((word) => wanted.some((key) => word.includes(key)));
+    const marked = [...result.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => words(m[1]));
+    marked.push(...words(result.meta.title || ""));
+    return marked.some((word) => wanted.some((key) => word.startsWith(key)));
   }
 
+  // The index separates Arabic prefixes with a tilde (search.py).
   function tidy(html) {
-    return html.replace(/([\u0621-\u064a\u064b-\u065f\u0670])_(?=[\u0621-\u064a])/g, "$1");
+    return html.replace(/([\u0621-\u064a\u064b-\u065f\u0670])~(?=[\u0621-\u064a])/g, "$1");
   }
 
   function best(result) {
@@ -107,14 +117,17 @@
     return section && section.locations?.length ? section : result;
   }
 
-  function say(text) {
+  // data-state tells the tests (and styles, if need be) where a search is.
+  function say(text, state, query = "") {
     status.textContent = text;
+    box.dataset.state = state;
+    box.dataset.query = query;
   }
 
-  function render(results) {
+  function render(results, query) {
     list.replaceChildren();
     const count = results.length;
-    say(count === 0 ? box.dataset.none : count === 1 ? box.dataset.one : box.dataset.other.replace("{n}", count));
+    const words = count === 0 ? box.dataset.none : count === 1 ? box.dataset.one : box.dataset.other.replace("{n}", count);
     for (const result of results) {
       const target = best(result);
       const item = document.createElement("li");
@@ -140,16 +153,17 @@
       item.append(link);
       list.append(item);
     }
+    say(words, "done", query);
   }
 
   async function search(text) {
     const number = ++latest;
     if (!text.trim()) {
       list.replaceChildren();
-      say(hint);
+      say(hint, "idle");
       return;
     }
-    say(box.dataset.loading);
+    say(box.dataset.loading, "loading", text);
     try {
       const pagefind = await load();
       const found = new Map();
@@ -161,15 +175,16 @@
           if (!known || known.score < result.score) found.set(result.id, result);
         }
       }
-      const ranked = [...found.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
+      // Twice as many as shown, for those relevant() sets aside.
+      const ranked = [...found.values()].sort((a, b) => b.score - a.score).slice(0, 2 * MAX_RESULTS);
       const data = await Promise.all(ranked.map((result) => result.data()));
       if (number !== latest) return;
-      const wanted = keys(text);
-      render(data.filter((result) => relevant(result, wanted)));
+      const wanted = words(text).map((word) => word.slice(0, 4));
+      render(data.filter((result) => relevant(result, wanted)).slice(0, MAX_RESULTS), text);
     } catch (error) {
       if (number === latest) {
         list.replaceChildren();
-        say(box.dataset.failed);
+        say(box.dataset.failed, "failed", text);
       }
     }
   }
@@ -211,7 +226,7 @@
   form.addEventListener("reset", () => {
     latest++;
     list.replaceChildren();
-    say(hint);
+    say(hint, "idle");
     input.focus();
   });
   box.addEventListener("keydown", (event) => {
