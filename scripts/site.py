@@ -59,6 +59,7 @@ EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[:#.][^}]*\}|\{ [#.:][^}]*\}", re.DOTALL)
 # 1 234, 1,234 and 2.5 are the digits 1234 and 25 in every language.
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.\u066b\u066c]\d{3}(?!\d))*(?:[.,\u066b]\d+)?")
+ORDINAL = re.compile(r"(?:er|re|ère|ème|e|es|st|nd|rd|th)\b")
 WORD = re.compile(r"\S+")
 PUNCTUATION = "[](){}«»“”\"*_,.;:!?؛،‹›"
 # Words that do not make a name: a name is recognised by its other words.
@@ -245,21 +246,40 @@ def line_of_match(text: str, pattern: re.Pattern) -> int:
 # --- Translations --------------------------------------------------------------
 
 
-def numbers(text: str, first_line: int = 1) -> list[tuple[str, int]]:
-    """The numbers an editor typed in `text`, as digits, with their lines."""
+def numbers(text: str, first_line: int = 1) -> list[tuple[str, int, bool]]:
+    """The numbers an editor typed in `text`: (digits, line, whether it is an ordinal such as 10e or 10th)."""
     prose = blank(text, NOT_PROSE)
     found = []
     for number, line in enumerate(prose.splitlines(), first_line):
-        found += [(re.sub(r"\D", "", ascii_digits(m.group())), number) for m in NUMBER.finditer(line)]
+        found += [(re.sub(r"\D", "", ascii_digits(m.group())), number, bool(ORDINAL.match(line, m.end())))
+                  for m in NUMBER.finditer(line)]
     return found
 
 
-def section_numbers(page: sitepages.Page) -> dict[str, list[tuple[str, int]]]:
+def compare_numbers(typed: list, original: list) -> tuple[list, list]:
+    """The typed numbers that the original lacks, and the original's numbers
+    that the typed text lacks. Arabic writes ordinals in words (الدورة العاشرة):
+    a 10e or 10th may stand for one, and needs no 10 in the Arabic."""
+    extra = Counter(d for d, _, ordinal in typed if not ordinal) - Counter(d for d, _, _ in original)
+    missing = Counter(d for d, _, _ in original) - Counter(d for d, _, _ in typed)
+
+    def pick(items, wanted, skip_ordinals):
+        chosen = []
+        for digits, line, ordinal in items:
+            if wanted[digits] > 0 and not (skip_ordinals and ordinal):
+                wanted[digits] -= 1
+                chosen.append((digits, line))
+        return chosen
+
+    return pick(typed, extra, True), pick(original, missing, False)
+
+
+def section_numbers(page: sitepages.Page) -> dict[str, list[tuple[str, int, bool]]]:
     sections = page.sections
     starts = [s.line for s in sections]
-    found: dict[str, list[tuple[str, int]]] = {s.id: [] for s in sections}
-    for digits, line in numbers(page.body, page.body_line):
-        found[sections[max(0, bisect_right(starts, line) - 1)].id].append((digits, line))
+    found: dict[str, list] = {s.id: [] for s in sections}
+    for item in numbers(page.body, page.body_line):
+        found[sections[max(0, bisect_right(starts, item[1]) - 1)].id].append(item)
     return found
 
 
@@ -302,20 +322,15 @@ def check_translation(page: sitepages.Page, source: sitepages.Page) -> list[Prob
                                                   f"translation — translate it, with the heading id {{ #{id} }}"))
     typed, original = section_numbers(page), section_numbers(source)
     for id in typed.keys() & original.keys():
-        extra = Counter(d for d, _ in typed[id]) - Counter(d for d, _ in original[id])
-        missing = Counter(d for d, _ in original[id]) - Counter(d for d, _ in typed[id])
-        for digits, line in typed[id]:
-            if extra[digits]:
-                extra[digits] -= 1
-                problems.append(problem(page.path, line, f"the number {digits} is not in the Arabic page's section "
-                                                         f"«{id}» ({there}:{theirs[id].line}) — write the figure the "
-                                                         "Arabic page gives, or the fact from the data as {{ … }}"))
-        for digits, line in original[id]:
-            if missing[digits]:
-                missing[digits] -= 1
-                problems.append(problem(page.path, mine[id].line, f"the Arabic page has the number {digits} in this "
-                                                                  f"section ({there}:{line}), this translation does not "
-                                                                  "— write it here too, in digits"))
+        extra, missing = compare_numbers(typed[id], original[id])
+        for digits, line in extra:
+            problems.append(problem(page.path, line, f"the number {digits} is not in the Arabic page's section "
+                                                     f"«{id}» ({there}:{theirs[id].line}) — write the figure the "
+                                                     "Arabic page gives, or the fact from the data as {{ … }}"))
+        for digits, line in missing:
+            problems.append(problem(page.path, mine[id].line, f"the Arabic page has the number {digits} in this "
+                                                              f"section ({there}:{line}), this translation does not "
+                                                              "— write it here too, in digits"))
     return problems
 
 
@@ -493,18 +508,17 @@ def check_data_texts(site_data: sitedata.SiteData) -> list[Problem]:
     problems = []
     for path in sorted(site_data.data_dir.glob("*.yml")):
         for texts in language_texts(yaml.compose(path.read_text(encoding="utf-8"))):
-            source = Counter(d for d, _ in numbers(texts[DEFAULT].value))
+            arabic_line = texts[DEFAULT].start_mark.line + 1
             for lang, node in texts.items():
                 line = node.start_mark.line + 1
                 # Interface words may spell a number out in one language («نتيجة واحدة», «1 résultat»).
                 if lang != DEFAULT and path.stem != "ui":
-                    typed = Counter(d for d, _ in numbers(node.value))
-                    arabic_line = texts[DEFAULT].start_mark.line + 1
-                    for digits in typed - source:
+                    extra, missing = compare_numbers(numbers(node.value), numbers(texts[DEFAULT].value))
+                    for digits, _ in extra:
                         problems.append(problem(path, line, f"the number {digits} is in the {language_name(lang)} text, "
                                                             f"not in the Arabic (line {arabic_line}) — write the same "
                                                             "figures in the three languages"))
-                    for digits in source - typed:
+                    for digits, _ in missing:
                         problems.append(problem(path, line, f"the Arabic text (line {arabic_line}) has the number "
                                                             f"{digits}, the {language_name(lang)} text does not — "
                                                             "write it here too, in digits"))
