@@ -17,7 +17,8 @@ Writes into the built site, once every language is built:
   deploy/nginx/ (reload nginx after each deployment);
 - a `<meta http-equiv="Content-Security-Policy">` after `<meta charset>` in
   every page, for hosts that send no headers (GitHub Pages), without
-  frame-ancestors, which browsers ignore in <meta>.
+  frame-ancestors, which browsers ignore in <meta>; and the referrer policy
+  as `<meta name="referrer">`.
 
 Listed under `hooks:` in mkdocs.yml; deploy/nginx/moussalaha/ sends the same
 headers (tests/test_serving.py checks they agree).
@@ -112,7 +113,8 @@ def headers_file(site: Path, csp: str) -> str:
 
 
 def add_meta(site: Path, csp: str) -> None:
-    meta = f'{META_CHARSET}<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
+    meta = (f'{META_CHARSET}<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
+            f'<meta name="referrer" content="{HEADERS["Referrer-Policy"]}">')
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         if META_CHARSET not in text:

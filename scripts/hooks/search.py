@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -128,6 +129,12 @@ async def write_index(site: Path) -> None:
     for item in output.iterdir():
         if not KEEP.match(item.name):
             shutil.rmtree(item) if item.is_dir() else item.unlink()
+    # Pagefind lists the languages in a random order (a Rust HashMap): sort
+    # them, so that the same commit builds the same bytes.
+    entry = output / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 @event_priority(100)
