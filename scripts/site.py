@@ -104,10 +104,6 @@ def ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
 
 
-def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES[lang]
-
-
 # --- The pages: names, languages, navigation --------------------------------
 
 
@@ -142,12 +138,12 @@ def check_languages(pages) -> list[Problem]:
             hint = (f"rename it {relative(sitepages.page_path(close[0], lang))}, after its Arabic page" if close
                     else f"create the Arabic page docs/{name}.md first, or rename this file after its Arabic page")
             problems.append(problem(page.path, 1, f"there is no Arabic page docs/{name}.md, so this "
-                                                  f"{language_name(lang)} translation is never shown — {hint}"))
+                                                  f"{LANGUAGE_NAMES[lang]} translation is never shown — {hint}"))
     for name in arabic:
         for lang in TRANSLATIONS:
             if (name, lang) not in pages:
                 target = relative(sitepages.page_path(name, lang))
-                problems.append(problem(pages[name, DEFAULT].path, 1, f"the {language_name(lang)} translation {target} "
+                problems.append(problem(pages[name, DEFAULT].path, 1, f"the {LANGUAGE_NAMES[lang]} translation {target} "
                                         f"is missing — create it: translate this page, keep its heading ids, "
                                         f"then run `{TOOL} stamp {target}`"))
     return problems
@@ -209,12 +205,12 @@ def check_front_matter(page: sitepages.Page, descriptions: dict) -> list[Problem
         value = page.meta.get(field)
         if not isinstance(value, str) or not value.strip():
             problems.append(problem(page.path, field_line(page, field) if field in page.meta else 1,
-                                    f"the front matter has no `{field}:` — add one in {language_name(page.lang)}"))
+                                    f"the front matter has no `{field}:` — add one in {LANGUAGE_NAMES[page.lang]}"))
             continue
         arabic = bool(ARABIC_LETTER.search(value))
         if arabic != (page.lang == DEFAULT):
             problems.append(problem(page.path, field_line(page, field),
-                                    f"the {field} is not in {language_name(page.lang)} — write it in the page's language"))
+                                    f"the {field} is not in {LANGUAGE_NAMES[page.lang]} — write it in the page's language"))
     description = page.meta.get("description")
     if isinstance(description, str) and description.strip():
         if len(description) <= DESCRIPTION_MIN:
@@ -359,7 +355,7 @@ def exact(words: list[str], official: list[str], lang: str) -> bool:
     return first == name
 
 
-def name_problems(text: str, lang: str, institutions, where) -> list[tuple[int, str]]:
+def name_problems(text: str, lang: str, institutions, in_page: bool) -> list[tuple[int, str]]:
     """(offset, message) for every near-miss of an institution's official name
     in `text`: a stretch that starts like the name and shares most of its
     words, but is not written exactly as the data writes it."""
@@ -386,8 +382,9 @@ def name_problems(text: str, lang: str, institutions, where) -> list[tuple[int, 
                     end, shared = j, count
             if shared >= need:
                 written = text[tokens[i][0]:tokens[end][0] + len(tokens[end][1])].strip(PUNCTUATION)
-                found.append((tokens[i][0], f"«{' '.join(written.split())}» is not the official {language_name(lang)} "
-                                            f"name of this institution — write «{' '.join(official)}»{where(institution)}"))
+                found.append((tokens[i][0], f"«{' '.join(written.split())}» is not the official {LANGUAGE_NAMES[lang]} "
+                                            f"name of this institution — write «{' '.join(official)}»"
+                                            + (f", or {{{{ institutions.{institution.id}.name }}}}" if in_page else "")))
                 i = end + 1
             else:
                 i += 1
@@ -396,10 +393,8 @@ def name_problems(text: str, lang: str, institutions, where) -> list[tuple[int, 
 
 def check_names(page: sitepages.Page, institutions) -> list[Problem]:
     body_start = len(page.text) - len(page.body)
-    def hint(institution):
-        return f", or {{{{ institutions.{institution.id}.name }}}}"
     return [problem(page.path, page.text[:body_start + offset].count("\n") + 1, message)
-            for offset, message in name_problems(page.body, page.lang, institutions, hint)]
+            for offset, message in name_problems(page.body, page.lang, institutions, in_page=True)]
 
 
 # --- Raw HTML and images --------------------------------------------------------
@@ -515,17 +510,17 @@ def check_data_texts(site_data: sitedata.SiteData) -> list[Problem]:
                 if lang != DEFAULT and path.stem != "ui":
                     extra, missing = compare_numbers(numbers(node.value), numbers(texts[DEFAULT].value))
                     for digits, _ in extra:
-                        problems.append(problem(path, line, f"the number {digits} is in the {language_name(lang)} text, "
+                        problems.append(problem(path, line, f"the number {digits} is in the {LANGUAGE_NAMES[lang]} text, "
                                                             f"not in the Arabic (line {arabic_line}) — write the same "
                                                             "figures in the three languages"))
                     for digits, _ in missing:
                         problems.append(problem(path, line, f"the Arabic text (line {arabic_line}) has the number "
-                                                            f"{digits}, the {language_name(lang)} text does not — "
+                                                            f"{digits}, the {LANGUAGE_NAMES[lang]} text does not — "
                                                             "write it here too, in digits"))
                 # Source titles and descriptions quote documents verbatim.
                 if path.stem != "sources":
                     problems += [problem(path, line, message) for _, message in
-                                 name_problems(node.value, lang, site_data.institutions, lambda i: "")]
+                                 name_problems(node.value, lang, site_data.institutions, in_page=False)]
     return problems
 
 

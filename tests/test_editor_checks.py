@@ -19,6 +19,8 @@ import pytest
 
 from conftest import ROOT, build_site
 
+import sitepages  # from scripts/hooks/, which conftest puts on the path
+
 TOOL = "`.venv/bin/python scripts/site.py"
 
 PAGES = {
@@ -134,7 +136,11 @@ def project(tmp_path) -> Path:
     (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name, text in PAGES.items():
         (copy / "docs" / name).write_text(text, encoding="utf-8")
-    assert run(copy, "stamp", "--all").returncode == 0
+    for name in ("index", "about"):  # as `site.py stamp` does, without starting it each time
+        source = sitepages.read_page(copy / "docs" / f"{name}.md")
+        for lang in ("fr", "en"):
+            path = copy / "docs" / f"{name}.{lang}.md"
+            path.write_text(sitepages.with_stamp(sitepages.read_page(path), source), encoding="utf-8")
     return copy
 
 
@@ -489,6 +495,25 @@ A delegation from 3 countries visited the centre.
                             f"run {TOOL} stamp docs/visits.{lang}.md`")
     status = run(project, "status")
     assert "| visits | present | outdated: delegations | outdated: delegations |" in status.stdout.splitlines()
+
+
+def test_status_says_since_which_change(project):
+    def git(*args):
+        return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+                              cwd=project, check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "Pages translated")
+    edit(project / "docs/about.md", "نص قصير", "نص موجز")
+    git("commit", "-qam", "A shorter sentence")
+    commit, date = git("log", "-1", "--format=%h %as").split()
+    edit(project / "docs/index.md", "يتدخل المركز", "يعمل المركز")  # not committed yet
+    status = run(project, "status").stdout.splitlines()
+    since = f"outdated: creation (since {commit} of {date})"
+    assert f"| about | present | {since} | {since} |" in status
+    since = "outdated: missions (since uncommitted edits)"
+    assert f"| index | present | {since} | {since} |" in status
 
 
 # --- The notices on the built site ---------------------------------------------------------------
