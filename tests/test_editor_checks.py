@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, screenshot, serve
 
 import sitepages  # from scripts/hooks/, which conftest puts on the path
 
@@ -519,7 +519,7 @@ def test_status_says_since_which_change(project):
 # --- The notices on the built site ---------------------------------------------------------------
 
 
-def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path):
+def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path, desktop):
     from selectolax.lexbor import LexborHTMLParser
 
     (project / "docs/about.fr.md").unlink()
@@ -545,3 +545,15 @@ def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path):
 
     for fresh in ("index.html", "about.html", "en/about.html"):
         assert page(fresh).css_first(".mc-translation-notice") is None, fresh
+
+    # In Chromium, the French page reads its Arabic text right to left, in the Arabic face.
+    server, base_url = serve(site, "/")
+    try:
+        desktop.goto(base_url + "fr/about.html")
+        arabic = desktop.locator(".mc-untranslated")
+        assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert "Noto Naskh Arabic" in arabic.evaluate("e => getComputedStyle(e).fontFamily")
+        assert desktop.locator(".mc-translation-notice").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        screenshot(desktop, "untranslated-page-fr")
+    finally:
+        server.shutdown()
