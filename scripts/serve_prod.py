@@ -51,6 +51,7 @@ def prepare(site: Path, port: int, run_dir: Path) -> list[str]:
 
 
 def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 10) -> None:
+    """Return once nginx answers on `port`, or raise."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -69,7 +70,11 @@ def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 10) -> 
 def start(site: Path, port: int, run_dir: Path, **popen) -> subprocess.Popen:
     """Start nginx in the background; return once it answers."""
     process = subprocess.Popen(prepare(site, port, run_dir), **popen)
-    wait_until_up(port, process)
+    try:
+        wait_until_up(port, process)
+    except RuntimeError:
+        process.kill()
+        raise
     return process
 
 

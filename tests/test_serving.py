@@ -426,7 +426,11 @@ def tls_nginx(site, tmp_path_factory):
     if os.geteuid() == 0:
         command += ["-g", "user root;"]
     process = subprocess.Popen(command)
-    serve_prod.wait_until_up(http_port, process)
+    try:
+        serve_prod.wait_until_up(http_port, process)
+    except RuntimeError:
+        process.kill()
+        raise
     yield Nginx(site, https_port, "https"), Nginx(site, http_port)
     stop(process)
 
