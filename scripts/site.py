@@ -497,6 +497,29 @@ def language_texts(node: yaml.Node):
             yield from language_texts(value)
 
 
+def data_figures(site_data: sitedata.SiteData) -> dict[str, str]:
+    """Every whole number the data holds (counts, figures, editions), with
+    where it is: {"412": "docs/data/programme.yml:40"}."""
+    figures = {}
+    for path in sorted(site_data.data_dir.glob("*.yml")):
+        nodes = [yaml.compose(path.read_text(encoding="utf-8"))]
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+                figures.setdefault(node.value, f"{relative(path)}:{node.start_mark.line + 1}")
+            elif isinstance(node, yaml.MappingNode):
+                nodes += [value for _, value in node.value]
+            elif isinstance(node, yaml.SequenceNode):
+                nodes += node.value
+    return figures
+
+
+def check_retyped_figures(page: sitepages.Page, figures: dict[str, str]) -> list[Problem]:
+    return [problem(page.path, line, f"the number {digits} is a figure the data holds ({figures[digits]}) — write it "
+                                     "from the data with {{ … }}, so that the page and the data cannot disagree")
+            for digits, line, _ in numbers(page.body, page.body_line) if digits in figures]
+
+
 def check_data_texts(site_data: sitedata.SiteData) -> list[Problem]:
     """Numbers that differ between the languages of a data text, and
     institution names not in their official form."""
@@ -584,14 +607,16 @@ def run_checks(build: bool = True) -> list[Problem]:
     except sitedata.DataError as error:
         site_data = None
         problems += located(str(error))
+    figures = {}
     if site_data:
         problems += check_data_texts(site_data)
+        figures = data_figures(site_data)
     descriptions: dict = {}
     renderer = markdown_renderer(config)
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], sitedata.LANGUAGES.index(item[0][1]))):
         problems += check_front_matter(page, descriptions) + check_html(page, renderer)
         if site_data:
-            problems += check_names(page, site_data.institutions)
+            problems += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
         if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
             problems += check_translation(page, pages[name, DEFAULT])
     problems = sorted(set(problems))

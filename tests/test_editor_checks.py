@@ -285,6 +285,16 @@ def test_numbers_written_from_the_data_are_not_compared(project):
     assert run(project, "check", "--no-build").returncode == 0
 
 
+def test_figure_that_the_data_holds_typed_in_a_page(project):
+    data = project / "docs/data/projects.yml"
+    assert "announced: 19\n" in data.read_text(encoding="utf-8")
+    page = project / "docs/about.md"
+    edit(page, "نص قصير", "نص قصير عن 19 مشروعا")
+    fails_with(project, f"docs/about.md:{line(page, '19 مشروعا')}: the number 19 is a figure the data holds "
+                        f"(docs/data/projects.yml:{line(data, 'announced: 19')}) — write it from the data with "
+                        "{{ … }}, so that the page and the data cannot disagree")
+
+
 def test_outdated_translation_names_the_changed_section(project):
     arabic = project / "docs/index.md"
     edit(arabic, "يتدخل المركز", "يعمل المركز")
