@@ -7,7 +7,9 @@
 - A page that has no translation yet is built from the Arabic one
   (mkdocs-static-i18n's fallback_to_default): it carries a "not yet
   translated" notice in the reader's language, and the Arabic text is marked
-  lang="ar" dir="rtl" so that it reads, and is read aloud, as Arabic.
+  lang="ar" dir="rtl" so that it reads, and is read aloud, as Arabic; so are
+  its Arabic title in the menus, table of contents and footer of every
+  French or English page.
 
 Listed under `hooks:` in mkdocs.yml; `scripts/site.py check` reports the same
 pages to the editors.
@@ -15,6 +17,7 @@ pages to the editors.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -55,3 +58,13 @@ def on_page_content(html: str, page, config, files) -> str:
     source = (getattr(page.file, "alternates", None) or {}).get(sitedata.DEFAULT_LANGUAGE)
     link = (get_relative_url(source.url, page.file.url), getattr(ui["arabic_version"], lang)) if source else None
     return notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + html
+
+
+# The theme writes every menu, contents and footer label in an ellipsis box.
+ARABIC_LABEL = re.compile(r'<(span|div) class="md-ellipsis">(?=\s*[^<]*[\u0621-\u064A][^<]*</\1>)')
+
+
+def on_post_page(output: str, page, config) -> str:
+    if build_language(config) == sitedata.DEFAULT_LANGUAGE:
+        return output
+    return ARABIC_LABEL.sub(r'<\1 class="md-ellipsis" lang="ar" dir="rtl">', output)
