@@ -20,6 +20,7 @@
   const status = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
   const hint = status.textContent;
+  const button = document.querySelector(".mc-search-button");
   const root = new URL(box.dataset.root, location.href);
   const arabic = document.documentElement.lang === "ar";
   const prefix = new RegExp(box.dataset.arabicPrefix);
@@ -189,14 +190,23 @@
     }
   }
 
+  // The theme watches the toggle's change events (on a phone it then locks
+  // the page's scrolling under the dialog).
+  function set(checked) {
+    if (toggle.checked !== checked) {
+      toggle.checked = checked;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
   function open() {
     if (quiet) return;
-    toggle.checked = true;
+    set(true);
     load().catch(() => {});
   }
 
   function close() {
-    toggle.checked = false;
+    set(false);
   }
 
   function links() {
@@ -210,16 +220,17 @@
     timer = setTimeout(() => search(input.value), 120);
   });
   // The phone's search button (a <label> for #__search) opens the dialog;
-  // Enter or Space on it too.
+  // Enter or Space on it too. No scrolling to the field: the theme's opening
+  // animation is wider than the screen for a moment, and a phone would zoom
+  // out to show it.
   toggle.addEventListener("change", () => {
-    if (toggle.checked) input.focus();
+    if (toggle.checked) input.focus({ preventScroll: true });
   });
-  const button = document.querySelector(".mc-search-button");
   button?.addEventListener("keydown", (event) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       open();
-      input.focus();
+      input.focus({ preventScroll: true });
     }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -227,7 +238,7 @@
     latest++;
     list.replaceChildren();
     say(hint, "idle");
-    input.focus();
+    input.focus({ preventScroll: true });
   });
   box.addEventListener("keydown", (event) => {
     const all = links();
@@ -235,14 +246,14 @@
     if (event.key === "Escape") {
       event.preventDefault();
       close();
-      // Focus stays on the box where it is visible (wide screens); on a
-      // phone the box closes with its overlay.
-      if (input.getBoundingClientRect().width > 0 && getComputedStyle(input).visibility !== "hidden") {
+      // Focus stays on the box where the header shows it (the theme's wide
+      // screens, 60em); on a phone the box closes, back to its button.
+      if (matchMedia("(min-width: 60em)").matches) {
         quiet = true;
-        input.focus();
+        input.focus({ preventScroll: true });
         quiet = false;
       } else {
-        document.activeElement.blur();
+        (button || input).focus({ preventScroll: true });
       }
     } else if (event.key === "Enter" && event.target === input) {
       // The first result, as the theme's search does (and no browser
