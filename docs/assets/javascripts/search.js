@@ -168,9 +168,9 @@
     try {
       const pagefind = await load();
       const found = new Map();
-      for (const query of queries(text)) {
-        const response = await pagefind.search(query);
-        if (number !== latest) return;
+      const responses = await Promise.all(queries(text).map((query) => pagefind.search(query)));
+      if (number !== latest) return;
+      for (const response of responses) {
         for (const result of response.results) {
           const known = found.get(result.id);
           if (!known || known.score < result.score) found.set(result.id, result);
