@@ -219,19 +219,15 @@
     clearTimeout(timer);
     timer = setTimeout(() => search(input.value), 120);
   });
-  // The phone's search button (a <label> for #__search) opens the dialog;
-  // Enter or Space on it too. No scrolling to the field: the theme's opening
-  // animation is wider than the screen for a moment, and a phone would zoom
-  // out to show it.
+  // The phone's search button opens the dialog. No scrolling to the field:
+  // the theme's opening animation is wider than the screen for a moment,
+  // and a phone would zoom out to show it.
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus({ preventScroll: true });
   });
-  button?.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      open();
-      input.focus({ preventScroll: true });
-    }
+  button?.addEventListener("click", () => {
+    open();
+    input.focus({ preventScroll: true });
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {
