@@ -60,6 +60,9 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site under `prefix`, compressed as the client accepts."""
 
     prefix = "/"
+    # Keep-alive, as every production server: HTTP/1.0 would open a new
+    # connection for each file, which Lighthouse counts as round trips.
+    protocol_version = "HTTP/1.1"
     _cache: dict[tuple[Path, str], bytes] = {}
     _lock = threading.Lock()
 
@@ -168,6 +171,10 @@ def lighthouse(url: str, categories=LIGHTHOUSE_CATEGORIES, timeout: int = 240) -
     if report.get("runtimeError"):
         raise RuntimeError(f"Lighthouse could not load {url}: {report['runtimeError']}")
     return report
+
+
+def lighthouse_version() -> str:
+    return json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text())["version"]
 
 
 def scores(report: dict) -> dict[str, int | None]:

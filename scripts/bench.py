@@ -1,0 +1,269 @@
+"""Benchmark: this site beside the stock mkdocs-material build of the same pages.
+
+What it does, in order:
+1. builds this site, and a stock build of the same Markdown (a mkdocs.yml as
+   a new user writes it: the material theme in Arabic with its defaults —
+   Google Fonts, palette, JavaScript, the search plugin — and the same
+   pages through mkdocs-static-i18n; the facts hook renders the data into
+   the pages, as it must for the content to exist), each from clean, timed;
+2. serves both on 127.0.0.1, compressed as a production server does
+   (brotli, or gzip; scripts/quality.py);
+3. runs Lighthouse (mobile preset: a mid-range phone on slow 4G, simulated
+   throttling) RUNS times on each page of LIGHTHOUSE_PAGES in the three
+   languages, on both builds in turn, and keeps the median of each figure;
+4. weighs the first visit of every page of both builds in Chromium (phone
+   window, empty cache): every byte received, headers included, fonts
+   included, and the compressed size of the page's HTML;
+5. prints one table, and writes the figures as JSON
+   (test-results/bench.json, or --json PATH).
+
+The stock build's pages ask Google Fonts for Roboto: this machine has no
+network, so those requests fail; they are listed, and their bytes (which a
+visitor online would download on top) are not counted.
+
+Run (several minutes on two cores; Lighthouse is slow):
+
+    make bench
+    .venv/bin/python scripts/bench.py --runs 3
+    .venv/bin/python scripts/bench.py --runs 1 --only ar   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import quality  # noqa: E402
+
+ROOT = quality.ROOT
+LANGS = ("ar", "fr", "en")
+# The home page, a long page of prose with a table, the chart's page.
+LIGHTHOUSE_PAGES = ("", "agreement.html", "programme.html")
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+    "speed-index": "SI",
+}
+FIRST_LOAD_LIMIT = 150 * 1024
+HTML_LIMIT = 30 * 1024
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml's own tags: `!ENV [NAME, default]` gives the default."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def stock_config(site_url: str) -> dict:
+    """A mkdocs.yml for the same pages with the theme's defaults."""
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return {
+        "site_name": ours["site_name"],
+        "site_description": ours.get("site_description"),
+        "site_url": site_url,
+        "docs_dir": str(ROOT / "docs"),
+        "exclude_docs": ours.get("exclude_docs", ""),
+        "theme": {"name": "material", "language": "ar"},
+        "plugins": ["search", {"i18n": i18n}],
+        "hooks": [str(ROOT / "scripts" / "hooks" / "facts.py")],
+        "nav": ours["nav"],
+        "markdown_extensions": ours["markdown_extensions"],
+    }
+
+
+def build(command: list[str], cwd: Path, site_url: str) -> float:
+    """Run a clean build; its wall-clock time in seconds."""
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def site_pages(directory: Path) -> list[str]:
+    """Every page of this site's build (file addresses: centre.html)."""
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*.html")
+                  if p.name != "404.html" and not {"assets", "pagefind"} & set(p.parts))
+
+
+def stock_path(path: str) -> str:
+    """The stock build's address of a page: folders (centre/), the theme's default."""
+    if path.endswith("index.html"):
+        return path[: -len("index.html")]
+    return path[: -len(".html")] + "/" if path.endswith(".html") else path
+
+
+def public(path: str) -> str:
+    """index.html is its folder."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def weigh(browser, url: str) -> dict:
+    """A first visit on a phone: every response's bytes, as received."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    finished, failed = [], []
+    page.on("requestfinished", lambda r: finished.append(r))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    response = page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("networkidle")
+    kinds: dict[str, int] = {}
+    total = 0
+    for request in finished:
+        if request.url.startswith("data:"):
+            continue
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        total += size
+        kind = request.resource_type
+        kinds[kind] = kinds.get(kind, 0) + size
+    html = int(response.headers.get("content-length", 0))
+    context.close()
+    return {"total": total, "html": html, "by_type": kinds, "requests": len(finished), "failed": sorted(set(failed))}
+
+
+def lighthouse_figures(url: str) -> dict:
+    report = quality.lighthouse(url)
+    figures = quality.scores(report)
+    for audit, name in METRICS.items():
+        figures[name] = report["audits"][audit]["numericValue"]
+    figures["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
+    return figures
+
+
+def median(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and build (median kept)")
+    parser.add_argument("--only", choices=LANGS, help="Lighthouse on this language's pages only")
+    parser.add_argument("--json", type=Path, default=ROOT / "test-results" / "bench.json")
+    args = parser.parse_args()
+    quality.require_node_tools()
+    from playwright.sync_api import sync_playwright
+
+    results: dict = {"runs": args.runs, "builds": {}, "lighthouse": {}, "weight": {}}
+    with tempfile.TemporaryDirectory(prefix="moussalaha-bench-") as temp:
+        temp = Path(temp)
+        servers = {}
+        for name in ("site", "stock"):
+            (temp / name).mkdir()
+            servers[name] = quality.serve(temp / name)
+        site_dir, site_url = temp / "site", servers["site"][1]
+        stock_dir, stock_url = temp / "stock", servers["stock"][1]
+
+        print("Building this site and the stock build (clean)…", file=sys.stderr)
+        results["builds"]["site"] = build(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, site_url)
+        config = temp / "stock.yml"
+        config.write_text(yaml.safe_dump(stock_config(stock_url), allow_unicode=True), encoding="utf-8")
+        results["builds"]["stock"] = build(
+            [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(stock_dir)],
+            temp, stock_url)
+
+        pages = site_pages(site_dir)
+        print(f"Weighing the first visit of {len(pages)} pages, both builds…", file=sys.stderr)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=quality.CHROMIUM,
+                                                 args=[f for f in quality.CHROMIUM_FLAGS if f != "--headless=new"])
+            for path in pages:
+                results["weight"][path] = {"site": weigh(browser, site_url + public(path)),
+                                           "stock": weigh(browser, stock_url + stock_path(path))}
+            browser.close()
+
+        langs = [args.only] if args.only else LANGS
+        targets = [("" if lang == "ar" else f"{lang}/") + page for lang in langs for page in LIGHTHOUSE_PAGES]
+        print(f"Lighthouse: {len(targets)} pages × {args.runs} runs × 2 builds…", file=sys.stderr)
+        for path in targets:
+            runs = {"site": [], "stock": []}
+            for _ in range(args.runs):  # in turn, so that both share the machine's ups and downs
+                runs["site"].append(lighthouse_figures(site_url + path))
+                runs["stock"].append(lighthouse_figures(stock_url + stock_path(path or "index.html")))
+            results["lighthouse"][path or "index.html"] = {name: median(r) for name, r in runs.items()}
+            print(f"  {path or '/'} done", file=sys.stderr)
+        for name, (server, _url) in servers.items():
+            server.shutdown()
+
+    report(results)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nFigures as JSON: {args.json}")
+
+
+def report(results: dict) -> None:
+    runs = results["runs"]
+    print(f"\nLighthouse {quality.lighthouse_version()}, mobile preset, median of {runs} run(s): "
+          "performance / accessibility / best practices / SEO, then FCP, LCP (s), TBT (ms), CLS")
+    rows = [["page", "this site", "FCP", "LCP", "TBT", "CLS", "stock", "FCP", "LCP", "TBT", "CLS"]]
+    for path, both in results["lighthouse"].items():
+        row = [path]
+        for name in ("site", "stock"):
+            f = both[name]
+            row += [" / ".join(str(round(f[c])) for c in quality.LIGHTHOUSE_CATEGORIES),
+                    f"{f['FCP'] / 1000:.2f}", f"{f['LCP'] / 1000:.2f}", f"{f['TBT']:.0f}", f"{f['CLS']:.3f}"]
+        rows.append(row)
+    print(table(rows))
+
+    print("\nFirst visit on a phone, as received (brotli), headers and fonts included, KB; "
+          "HTML = the page's compressed HTML")
+    rows = [["page", "this site", "HTML", "requests", "stock", "HTML", "requests", "stock: failed offline"]]
+    for path, both in results["weight"].items():
+        s, k = both["site"], both["stock"]
+        rows.append([path, kb(s["total"]), kb(s["html"]), str(s["requests"]),
+                     kb(k["total"]), kb(k["html"]), str(k["requests"]), str(len(k["failed"]))])
+    print(table(rows))
+
+    weights = results["weight"].values()
+    worst = {name: (max(w[name]["total"] for w in weights), max(w[name]["html"] for w in weights)) for name in ("site", "stock")}
+    failed = sorted({u for w in weights for u in w["stock"]["failed"]})
+    print(f"\nLargest first visit: this site {kb(worst['site'][0])} KB, stock {kb(worst['stock'][0])} KB "
+          f"(limit {kb(FIRST_LOAD_LIMIT)}); largest HTML: this site {kb(worst['site'][1])} KB, "
+          f"stock {kb(worst['stock'][1])} KB (limit {kb(HTML_LIMIT)}).")
+    if failed:
+        hosts = sorted({urlsplit(u).netloc for u in failed})
+        print(f"Stock pages ask for what this offline machine cannot fetch (not counted above): {', '.join(hosts)}")
+    print(f"Clean build: this site {results['builds']['site']:.1f} s, stock {results['builds']['stock']:.1f} s.")
+
+    lighthouse = results["lighthouse"].values()
+    checks = {
+        "accessibility, best practices, SEO 100 on every page listed":
+            all(round(b["site"][c]) == 100 for b in lighthouse for c in ("accessibility", "best-practices", "seo")),
+        "performance 100 on every page listed": all(round(b["site"]["performance"]) == 100 for b in lighthouse),
+        "first visit under 150 KB on every page": worst["site"][0] < FIRST_LOAD_LIMIT,
+        "HTML under 30 KB on every page": worst["site"][1] < HTML_LIMIT,
+    }
+    print("\n" + "\n".join(f"{'met' if ok else 'NOT MET'}: {what}" for what, ok in checks.items()))
+
+
+if __name__ == "__main__":
+    main()
