@@ -245,6 +245,13 @@ def test_keyboard_use(site, desktop):
     desktop.keyboard.press("Escape")
     assert not toggle.is_checked()
     assert desktop.evaluate("document.activeElement.id") == "mc-search-input"
+    # Tabbing past the last result leaves the search, and closes it.
+    search(desktop, "reintegration")
+    assert toggle.is_checked()
+    desktop.locator(".md-search-result__link").last.focus()
+    desktop.keyboard.press("Tab")
+    assert not toggle.is_checked()
+    assert not desktop.evaluate("document.querySelector('[data-mc-search]').contains(document.activeElement)")
     # Enter opens the first result.
     results = search(desktop, "reintegration")
     with desktop.expect_navigation():

@@ -229,6 +229,11 @@
     open();
     input.focus({ preventScroll: true });
   });
+  // Keyboard users who tab past the results leave the search: the dialog
+  // must not stay open over the part of the page they moved to.
+  box.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {
     latest++;
