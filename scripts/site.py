@@ -45,7 +45,6 @@ DOCS = sitepages.DOCS
 DEFAULT = sitedata.DEFAULT_LANGUAGE
 TOOL = ".venv/bin/python scripts/site.py"
 LANGUAGE_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
-REQUIRED_FIELDS = ("title", "description")  # as scripts/hooks/facts.py requires
 DESCRIPTION_MIN = 40
 IMAGE_LIMIT_KB = 200
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
@@ -201,7 +200,7 @@ def check_front_matter(page: sitepages.Page, descriptions: dict) -> list[Problem
         close = difflib.get_close_matches(field, facts.PAGE_FIELDS, n=1)
         hint = f"did you mean `{close[0]}`?" if close else f"the fields are {', '.join(sorted(facts.PAGE_FIELDS))}"
         problems.append(problem(page.path, field_line(page, field), f"unknown front matter field `{field}` — {hint}"))
-    for field in REQUIRED_FIELDS:
+    for field in facts.REQUIRED_FIELDS:
         value = page.meta.get(field)
         if not isinstance(value, str) or not value.strip():
             problems.append(problem(page.path, field_line(page, field) if field in page.meta else 1,

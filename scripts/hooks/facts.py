@@ -22,6 +22,8 @@ import sitedata
 COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 # Front matter fields a page may carry; anything else is a typo.
 PAGE_FIELDS = {"title", "description", "sources", "hide", "icon", "status", "template", "translated_from"}
+# Fields every page must fill in, in its own language.
+REQUIRED_FIELDS = ("title", "description")
 
 _site_data: sitedata.SiteData | None = None
 _data_stamp: tuple = ()
@@ -80,7 +82,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             f"docs/{source_file}:1: unknown front matter field(s) {', '.join(unknown)}; "
             f"allowed: {', '.join(sorted(PAGE_FIELDS))}."
         )
-    for field in ("title", "description"):
+    for field in REQUIRED_FIELDS:
         if not page.meta.get(field):
             raise PluginError(f"docs/{source_file}:1: the front matter needs a `{field}:` in the page's language.")
     cited = page.meta.get("sources") or []
