@@ -308,6 +308,12 @@ def test_outdated_translation_names_the_changed_section(project):
     assert run(project, "check", "--no-build").returncode == 0
 
 
+def test_marking_up_words_or_rewrapping_does_not_outdate_translations(project):
+    arabic = project / "docs/index.md"
+    edit(arabic, "يتدخل المركز", '<span lang="ar">يتدخل</span>\nالمركز')
+    assert run(project, "check", "--no-build").returncode == 0
+
+
 def test_heading_id_that_differs_from_the_arabic_page(project):
     page = project / "docs/about.fr.md"
     edit(page, "{ #creation }", "{ #creation-du-centre }")

@@ -278,6 +278,21 @@ def test_foreign_words_are_isolated_and_marked(site, browser):
     assert not found, found
 
 
+def test_latin_words_in_arabic_pages_are_read_in_their_language(site):
+    """A French name is marked French, an English term English (the page
+    says so), and code (a source's id, an archived file's name) English."""
+    def language(path, text):
+        nodes = [n for n in site.page(path).css(".md-content [lang]") if n.text(deep=True).strip() == text]
+        assert nodes, f"{text!r} is not marked in {path}"
+        return {n.attributes["lang"] for n in nodes}
+
+    assert language("sources.html", "Libération") == {"fr"}
+    assert language("accessibility.html", "WCAG") == {"en"}
+    assert language("privacy.html", "Chromium") == {"en"}
+    assert language("sources.html", "[seed-001]") == {"en"}
+    assert language("sources.html", "001_98a0915b996c160e.txt") == {"en"}
+
+
 NUMBER_RANGE = re.compile(r"\d+\s*[\u2013\u2014]\s*\d+")
 
 

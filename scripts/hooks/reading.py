@@ -6,8 +6,9 @@ on screen, aloud and on paper. Rewrites the HTML of each page's article
   Arabic page, a Latin name («Libération», «lnt.ma», «DGAPR») becomes
   `<bdi lang="fr">…</bdi>`, so that it keeps its order among Arabic words and
   a screen reader reads it in French (the Latin forms of Moroccan names are
-  French); in a French or English page, Arabic text becomes
-  `<bdi lang="ar">…</bdi>`. Text already inside an element with a `lang`
+  French; a page marks an English term itself, `<span lang="en">WCAG</span>`,
+  and `<code>` is read as English); in a French or English page, Arabic
+  text becomes `<bdi lang="ar">…</bdi>`. Text already inside an element with a `lang`
   other than the page's (a source's title) is only isolated, if it is not
   already (bdi, or a `dir` attribute).
 - A number range between Arabic words («2017–2023») would show reversed
@@ -41,8 +42,11 @@ NUMBER_RANGE = re.compile(r"\d+(?:\s*[\u2013\u2014]\s*\d+)+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Not prose: left exactly as it is.
 UNTOUCHED = {"script", "style", "svg", "math", "pre", "kbd", "samp"}
-# The language of Latin text in Arabic pages, where no template says otherwise.
+# The language of Latin text in Arabic pages, where no template or page says
+# otherwise (<span lang="en">WCAG</span>): Moroccan names are written in French.
 LATIN_LANGUAGE = "fr"
+# Code (a file name, an identifier, a source's id) is read as English.
+CODE_LANGUAGE = "en"
 
 
 class _Rewriter(HTMLParser):
@@ -67,6 +71,9 @@ class _Rewriter(HTMLParser):
     def handle_starttag(self, tag, attrs):
         raw = self.get_starttag_text()
         attributes = dict(attrs)
+        if tag == "code" and "lang" not in attributes and self.lang == sitedata.DEFAULT_LANGUAGE:
+            attributes["lang"] = CODE_LANGUAGE
+            raw = raw[:-1].rstrip() + f' lang="{CODE_LANGUAGE}">'
         if tag == "a" and self.link is None and attributes.get("href") and not attributes["href"].startswith("#") \
                 and not self._inside_untouched():
             self.link = {"raw": raw, "href": attributes["href"], "inner": [], "text": []}

@@ -31,6 +31,7 @@ DOCS = sitedata.ROOT / "docs"
 TRANSLATIONS = tuple(lang for lang in sitedata.LANGUAGES if lang != sitedata.DEFAULT_LANGUAGE)
 STAMP = "translated_from"
 # The same front matter delimiters as MkDocs (mkdocs.utils.meta).
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # centre.md, centre.fr.md: lowercase Latin letters, digits and hyphens.
 PAGE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>%s))?\.md$" % "|".join(TRANSLATIONS))
@@ -44,8 +45,10 @@ class Section:
 
     @property
     def fingerprint(self) -> str:
-        # Whitespace is normalised so that re-wrapping lines changes nothing.
-        return hashlib.sha256(" ".join(self.text.split()).encode()).hexdigest()[:8]
+        # Re-wrapping lines or marking up words (<span lang="en">WCAG</span>)
+        # changes nothing a translator must redo.
+        words = HTML_TAG.sub("", self.text).split()
+        return hashlib.sha256(" ".join(words).encode()).hexdigest()[:8]
 
 
 @dataclass
