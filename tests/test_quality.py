@@ -334,6 +334,18 @@ def test_arabic_layout_mirrors(site, desktop):
     assert shape["sidebar"]["left"] > shape["content"]["left"]
 
 
+@pytest.mark.parametrize("path", ["index.html", "fr/index.html"])
+def test_home_page_figures_and_levels_sit_side_by_side(site, desktop, path):
+    """The key figures and the three levels are grids of boxes on a wide
+    screen, the first box on the side where the page's text starts."""
+    desktop.goto(site.url(path))
+    for grid in (".mc-figures", ".mc-cards"):
+        boxes = desktop.eval_on_selector_all(f".md-content {grid} > li", "items => items.map(i => i.getBoundingClientRect().toJSON())")
+        assert len(boxes) >= 3 and len({round(b["top"]) for b in boxes[:3]}) == 1, (grid, boxes)
+        rightwards = boxes[1]["left"] > boxes[0]["left"]
+        assert rightwards == (not path.startswith("index")), (grid, boxes)
+
+
 @pytest.mark.parametrize("path", ["index.html", "agreement.html", "programme.html", "news.html", "sources.html",
                                   "partners.html", "no-such-page.html"])
 def test_arabic_screenshots_phone_and_desktop(site, phone, desktop, path):
