@@ -293,6 +293,16 @@ def test_latin_words_in_arabic_pages_are_read_in_their_language(site):
     assert language("sources.html", "001_98a0915b996c160e.txt") == {"en"}
 
 
+def test_french_guillemets_and_colons_stay_on_the_line_of_their_word(site):
+    """«\u00a0Moussalaha\u00a0» and «\u00a0:» never break at the space, in the
+    menus and the page alike."""
+    page = site.page("fr/agreement.html")
+    texts = [n.text() for n in page.css(".md-nav__link, .md-content p, .md-content h2")]
+    assert any("«\u00a0Moussalaha\u00a0»" in t for t in page.css_first(".md-nav--primary").text().splitlines())
+    breakable = [t for t in texts if re.search(r"« | [»:;?!]", t)]
+    assert not breakable, breakable
+
+
 NUMBER_RANGE = re.compile(r"\d+\s*[\u2013\u2014]\s*\d+")
 
 

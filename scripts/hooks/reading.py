@@ -13,6 +13,9 @@ on screen, aloud and on paper. Rewrites the HTML of each page's article
   already (bdi, or a `dir` attribute).
 - A number range between Arabic words («2017–2023») would show reversed
   («2023–2017»): it becomes `<bdi dir="ltr">…</bdi>`.
+- French pages keep their guillemets and the marks a space precedes
+  (« Moussalaha », : ; ? !) on the line of their word: the space becomes a
+  no-break space, in the whole page (menus and contents too), not in code.
 - Every link gets its absolute address in `data-print`, which the print
   style sheet writes after the link (site.css, @media print), so that a
   printed page still says where its links lead. Not for in-page anchors,
@@ -42,6 +45,10 @@ NUMBER_RANGE = re.compile(r"\d+(?:\s*[\u2013\u2014]\s*\d+)+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Not prose: left exactly as it is.
 UNTOUCHED = {"script", "style", "svg", "math", "pre", "kbd", "samp"}
+# What a French page must not break: a space after « and before » : ; ? !
+FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;?!])")
+# Text of a page, between tags; script, style, pre and code are left whole.
+MARKUP = re.compile(r"(<(script|style|pre|code)\b.*?</\2>|<[^>]+>)", re.DOTALL | re.IGNORECASE)
 # The language of Latin text in Arabic pages, where no template or page says
 # otherwise (<span lang="en">WCAG</span>): Moroccan names are written in French.
 LATIN_LANGUAGE = "fr"
@@ -172,9 +179,25 @@ def on_page_content(content: str, page, config, files) -> str:
     return rewrite(content, lang, address)
 
 
+def french_spaces(page_html: str) -> str:
+    """The page with no-break spaces where French typography wants them."""
+    pieces = MARKUP.split(page_html)
+    # split() gives text, markup, the markup's tag group, text, …
+    for index in range(0, len(pieces), 3):
+        pieces[index] = FRENCH_SPACE.sub("\u00a0", pieces[index])
+    return "".join(piece for index, piece in enumerate(pieces) if index % 3 != 2)
+
+
+def on_post_page(output: str, page, config) -> str:
+    if getattr(page.file, "locale", None) == "fr":
+        return french_spaces(output)
+    return output
+
+
 if __name__ == "__main__":
     sample = ('<p>وتفيد تقارير صحفية (<a href="sources.html#lnt">lnt.ma</a>، «<span lang="fr">Libération</span>») '
               'بين 2017–2023. <a href="https://lnt.ma/" dir="ltr">https://lnt.ma/</a></p>')
     print(rewrite(sample, "ar", "https://centremoussalaha.gov.ma/agreement.html"))
     print(rewrite("<p>Le Centre Moussalaha (مركز مصالحة) a été créé.</p>", "fr",
                   "https://centremoussalaha.gov.ma/fr/centre.html"))
+    print(french_spaces('<p>Le programme « Moussalaha » : <code>a ? b : c</code></p><script>x ? 1 : 2</script>'))
