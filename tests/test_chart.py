@@ -42,7 +42,7 @@ def test_chart_is_inline_svg_with_a_title_in_the_page_language(site, data, lang)
     ids = svg.attributes["aria-labelledby"].split()
     labels = {node.attributes["id"]: node.text(strip=True) for node in svg.css("title, desc")}
     assert ids and all(labels.get(i) for i in ids), (ids, labels)
-    assert labels[ids[0]] == getattr(data.ui["chart_title"], lang)
+    assert labels[ids[0]] == getattr(data.ui["chart_title"], lang).replace("{year}", str(data.programme.launched))
     # Nothing fetched: no image, script, object or linked resource in the figure.
     assert figure.css("img, script, object, iframe, image, use") == []
     assert not any("href" in n.attributes or "src" in n.attributes for n in figure.css("svg *"))

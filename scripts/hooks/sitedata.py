@@ -426,8 +426,9 @@ def file_line(source_text: str, body: str, body_line: int) -> int:
 
 
 def format_day(day: dt.date, lang: str) -> str:
-    """2 نوفمبر 2023 / 2 novembre 2023 / 2 November 2023."""
-    return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang])
+    """2 نوفمبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
+    month joined by a no-break space so that a line never parts them."""
+    return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang]).replace(" ", "\u00a0", 1)
 
 
 def ordinal(number: int, lang: str) -> str:
