@@ -149,6 +149,18 @@ def test_chart_is_readable_on_a_phone(site, phone, lang):
             assert apart, f"«{a['text']}» overlaps «{b['text']}»"
 
 
+@pytest.mark.parametrize("lang", PAGES)
+def test_table_fits_a_desktop_page_without_scrolling(site, desktop, lang):
+    """On a desktop window every column, sources included, is in view; only
+    a phone scrolls the table sideways."""
+    desktop.goto(site.url(PAGES[lang]), wait_until="networkidle")
+    wrap, table = desktop.evaluate("""() => {
+      const wrap = document.querySelector('.mc-milestones').closest('.mc-table-wrap');
+      return [wrap.clientWidth, wrap.scrollWidth];
+    }""")
+    assert table <= wrap, f"the table is {table}px wide in a {wrap}px column"
+
+
 @pytest.mark.parametrize("lang", ("ar", "fr"))
 def test_programme_page_screenshots(site, phone, desktop, lang):
     """Phone and desktop views, kept in test-results/ for a person to look at."""
