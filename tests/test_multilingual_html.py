@@ -145,3 +145,16 @@ def test_every_page_has_a_description_in_its_language(site):
         has_arabic = bool(re.search(r"[\u0600-\u06FF]", descriptions[path]))
         assert has_arabic == (language_of(path) == "ar"), path
     assert len(set(descriptions.values())) == len(descriptions), "descriptions must differ between pages"
+
+
+@pytest.mark.parametrize("path, header, language_menu", [
+    ("index.html", "رأس الصفحة", "اختر اللغة"),
+    ("fr/index.html", "En-tête", "Choisir la langue"),
+    ("en/index.html", "Header", "Choose a language"),
+])
+def test_header_controls_are_named_in_good_words_of_the_page_language(site, path, header, language_menu):
+    """The theme's Arabic names them «عنوان العارضة» and «إختر اللغة»
+    (wrong word, wrong hamza); ui.yml's `theme.*` words replace them."""
+    page = site.page(path)
+    assert page.css_first("header nav").attributes["aria-label"] == header
+    assert page.css_first(".md-select > button").attributes["aria-label"] == language_menu
