@@ -19,10 +19,12 @@ endif
 
 .PHONY: serve build check test chromium nginx serve-prod requirements clean bench
 
-# The environment is rebuilt whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# The environment is rebuilt whenever requirements.txt or pyproject.toml
+# changes; the site's package (moussalaha/) is installed editable into it.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -e . --no-deps
 	touch $@
 
 serve: $(VENV)/.installed
