@@ -16,7 +16,11 @@ So the hooks:
   index, the security policy (it hashes the inline scripts of every page,
   the search's included), then the compressed copies of every text file.
 
-Under `mkdocs serve` (`serving`), nothing is compressed.
+Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
+the site and should show in the browser within two seconds: nothing is
+compressed, the search index is built once, at the first build, and put
+back after each rebuild (the preview searches the text as it was when
+`make serve` started), and the policy allows MkDocs' live-reload script.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ class BuiltPage:
 class State:
     serving: bool = False
     pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
+    # Under `mkdocs serve`: the search index of the first build, {path: bytes}.
+    search_bundle: dict[str, bytes] | None = None
 
 
 state = State()
@@ -98,8 +104,13 @@ def finish(config) -> None:
     site = Path(config.site_dir)
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
-    search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
-    policy.write(site)
+    if state.serving and state.search_bundle is not None:
+        search.restore(site, state.search_bundle)
+    else:
+        search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
+        if state.serving:
+            state.search_bundle = search.snapshot(site)
+    policy.write(site, preview=state.serving)
     if not state.serving:
         files.precompress(site)
 

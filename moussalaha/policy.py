@@ -80,12 +80,16 @@ def inline_code(site: Path) -> tuple[set[str], set[str]]:
     return scripts, styles
 
 
-def policy(site: Path) -> dict[str, str]:
+def policy(site: Path, preview: bool = False) -> dict[str, str]:
+    """The policy for the built pages. A `preview` (`make serve`) allows
+    inline scripts instead of hashing them: MkDocs adds its live-reload
+    script to every page it serves, different each time."""
     scripts, styles = inline_code(site)
     wasm = any(site.rglob("*.wasm")) or any(site.rglob("wasm.*.pagefind"))
+    allowed = ["'unsafe-inline'"] if preview else sorted(scripts)
     return {
         "default-src": "'self'",
-        "script-src": " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(scripts)]),
+        "script-src": " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *allowed]),
         "style-src": " ".join(["'self'", *sorted(styles)]),
         # The theme's icons are data: SVG images in its stylesheet.
         "img-src": "'self' data:",
@@ -120,9 +124,9 @@ def add_meta(site: Path, csp: str) -> None:
         path.write_text(text.replace(META_CHARSET, meta, 1), encoding="utf-8")
 
 
-def write(site: Path) -> None:
+def write(site: Path, preview: bool = False) -> None:
     """The policy from the built pages, into _headers, .nginx/csp.conf and every page."""
-    directives = policy(site)
+    directives = policy(site, preview)
     csp = as_text(directives)
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)

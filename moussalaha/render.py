@@ -10,6 +10,7 @@ they are printed at its end, each linked to its entry on the sources page.
 from __future__ import annotations
 
 import traceback
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -22,8 +23,11 @@ from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line
 from moussalaha.problems import Problem, Problems
 
 
+@lru_cache(maxsize=None)
 def jinja_environment(lang: str, components: Path) -> jinja2.Environment:
-    """The environment of pages and components (overrides/components/) in `lang`."""
+    """The environment of pages and components (overrides/components/) in `lang`;
+    one per language, so that each component is compiled once (Jinja reloads
+    a component whose file changed, under `make serve`)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(components),
         undefined=jinja2.StrictUndefined,

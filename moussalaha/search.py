@@ -82,33 +82,27 @@ def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
             f"{body}</main></body></html>")
 
 
-async def _finish_writing(index) -> None:
-    """Let the indexer finish writing, then stop it.
-
-    Pagefind answers "files written" once it has handed the last writes to
-    its I/O threads, not once they are on disk; the Python package then
-    kills it (SIGTERM), which can leave a file, often the small
-    pagefind-entry.json, empty or cut (about one build in fifteen). Closing
-    its input instead makes it exit by itself, after its writes are done.
-    (Reaches into pagefind 1.5's service, pinned in requirements.txt.)
-    """
-    service = index._service
-    service._poll_task.cancel()
-    service._backend.stdin.close()
-    code = await service._backend.wait()
-    index._service = None  # the context's exit would write again and kill it
-    if code != 0:
-        raise RuntimeError(f"Pagefind's indexer stopped with status {code} while writing the index.")
+# Pagefind's service answers with every file of the index in one message;
+# the Python package reads messages of up to 2 MiB, which a site twice this
+# size would pass (the read would then wait for ever).
+LARGEST_ANSWER = 256 * 2**20
 
 
-async def write_index(site: Path, pages: list[tuple[str, str]]) -> None:
-    """Index `pages` ((language, file path in the site)) into site/pagefind/."""
-    from pagefind.index import IndexConfig, PagefindIndex
+async def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
+    """The index of `pages` ((language, file path in the site)), as {path in
+    the bundle: bytes}, from Pagefind's indexer.
 
-    output = site / BUNDLE
-    shutil.rmtree(output, ignore_errors=True)
-    config = IndexConfig(output_path=str(output), keep_index_url=True, verbose=False)
-    async with PagefindIndex(config=config) as index:
+    The files are taken from the indexer's answer, not from the disk: its
+    "files written" answer comes while the last writes may still be under
+    way (its writes are not flushed before it answers), so that a file,
+    often the small pagefind-entry.json, could be read empty or cut, about
+    one build in fifteen."""
+    from pagefind.service import PagefindService
+
+    service = await PagefindService().launch()
+    try:
+        service._backend.stdout._limit = LARGEST_ANSWER  # a private attribute of asyncio's reader
+        index = await service.create_index({"keep_index_url": True, "verbose": False})
         for lang, path in pages:
             source = site / path
             if not source.is_file():
@@ -116,21 +110,43 @@ async def write_index(site: Path, pages: list[tuple[str, str]]) -> None:
             copy = indexed_copy(source.read_text(encoding="utf-8"), lang, path)
             if copy is not None:
                 await index.add_html_file(content=copy, url="/" + path)
-        await index.write_files()
-        await _finish_writing(index)
-    for item in output.iterdir():
-        if not KEEP.match(item.name):
-            shutil.rmtree(item) if item.is_dir() else item.unlink()
-    # Pagefind lists the languages in a random order (a Rust HashMap): sort
-    # them, so that the same commit builds the same bytes.
-    entry = output / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["languages"] = dict(sorted(data["languages"].items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        return {file["path"]: file["content"] for file in await index.get_files()}
+    finally:
+        await service.close()
+
+
+def write_index(site: Path, files: dict[str, bytes]) -> None:
+    """The files the site's search script loads, into site/pagefind/."""
+    output = site / BUNDLE
+    shutil.rmtree(output, ignore_errors=True)
+    for name, content in files.items():
+        if not KEEP.match(name.split("/", 1)[0]):
+            continue
+        if name == "pagefind-entry.json":
+            # Pagefind lists the languages in a random order (a Rust HashMap):
+            # sort them, so that the same commit builds the same bytes.
+            data = json.loads(content)
+            data["languages"] = dict(sorted(data["languages"].items()))
+            content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_bytes(content)
 
 
 def build_index(site: Path, pages: list[tuple[str, str]]) -> None:
     try:
-        asyncio.run(write_index(site, pages))
+        write_index(site, asyncio.run(index_files(site, pages)))
     except ImportError:
         raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).") from None
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    """The index's files, to put back after a rebuild of the preview."""
+    output = site / BUNDLE
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def restore(site: Path, bundle: dict[str, bytes]) -> None:
+    output = site / BUNDLE
+    for name, content in bundle.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_bytes(content)
