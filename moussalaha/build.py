@@ -32,6 +32,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from moussalaha import alternates, files, policy, search
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -53,6 +55,30 @@ class State:
 
 
 state = State()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once and kept for the next language's
+    build and the preview's rebuilds (MkDocs makes a new Jinja environment for
+    each, which compiled every template again: half of a rebuild's time).
+    A template whose source changed is compiled again (Jinja checks)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+compiled_templates = CompiledTemplates()
+
+
+def share_compiled_templates(env: jinja2.Environment) -> None:
+    env.bytecode_cache = compiled_templates
 
 
 def nested(config) -> bool:

@@ -42,6 +42,13 @@ def jinja_environment(lang: str, components: Path) -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=256)
+def page_template(markdown: str, lang: str, components: Path) -> jinja2.Template:
+    """A page's Markdown as a template, compiled once while it is unchanged
+    (the preview rebuilds every page of the three languages on each save)."""
+    return jinja_environment(lang, components).from_string(markdown)
+
+
 def template_line(error: jinja2.TemplateError) -> int:
     """The page line an error is on: syntax errors carry it, render errors
     only in their traceback (the frame of the page's template)."""
@@ -75,7 +82,7 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
     context = data.localised(lang) | {"lang": lang, "page_sources": cited}
     env = jinja_environment(lang, components)
     try:
-        body = env.from_string(markdown).render(context)
+        body = page_template(markdown, lang, components).render(context)
         if cited:
             body += "\n\n" + env.get_template("page-sources.md").render(context) + "\n"
     except jinja2.TemplateError as error:

@@ -23,6 +23,11 @@ def on_pre_build(config):
     build.start(config)
 
 
+def on_env(env, config, files):
+    build.share_compiled_templates(env)
+    return env
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
     try:
