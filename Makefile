@@ -18,11 +18,15 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test test-quick chromium nginx serve-prod requirements clean bench
+.PHONY: serve build check test test-quick chromium nginx node pre-commit serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt or pyproject.toml
 # changes; the site's package (moussalaha/) is installed editable into it.
+# Debian's Python has no venv module until python3-venv is installed.
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  echo "Installing Debian's python3-venv for the project's environment"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -e . --no-deps
@@ -55,10 +59,22 @@ nginx:
 serve-prod: build nginx
 	$(BIN)/python scripts/serve_prod.py --port $(PORT)
 
+# Debian's Node.js and npm, for the quality tools below.
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the quality tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+
 # axe-core and Lighthouse for the quality tests, pinned by package-lock.json.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The editors' checks before every commit, with pre-commit installed into
+# the project's environment (Debian's Python refuses pip install outside one).
+pre-commit: $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check pre-commit==4.7.0
+	$(BIN)/pre-commit install
 
 test: $(VENV)/.installed chromium nginx node_modules/.installed
 	$(BIN)/pytest
