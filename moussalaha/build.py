@@ -13,8 +13,8 @@ So the hooks:
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
   this order: sitemaps and the 404 pages of each language, the search
-  index, the security policy (it hashes the inline scripts of every page,
-  the search's included), then the compressed copies of every text file.
+  index, the security policy (it hashes the inline scripts of every page, the search's
+  included), then the compressed copies of every text file.
 
 Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
 the site and should show in the browser within two seconds: nothing is

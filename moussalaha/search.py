@@ -25,11 +25,14 @@ which bring the indexer's binary.
 
 from __future__ import annotations
 
-import asyncio
+import base64
 import html
 import json
+import os
 import re
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -82,13 +85,49 @@ def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
             f"{body}</main></body></html>")
 
 
-# Pagefind's service answers with every file of the index in one message;
-# the Python package reads messages of up to 2 MiB, which a site twice this
-# size would pass (the read would then wait for ever).
-LARGEST_ANSWER = 256 * 2**20
+class Indexer:
+    """Pagefind's indexer (`pagefind --service`, from the pagefind_bin
+    package), spoken to directly: a request is base64 JSON ended by a comma
+    on its input, and so is each answer, in order, on its output. (The
+    `pagefind` package's own client waits a tenth of a second before reading
+    each answer: 3 s for the site's 33 pages.)"""
+
+    def __init__(self):
+        from pagefind.service import get_executable
+
+        binary = get_executable()
+        if binary is None:
+            raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).")
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.errors)
+        self.last_id = 0
+        self.pending = b""
+
+    def ask(self, payload: dict, answer: str) -> dict:
+        self.last_id += 1
+        request = {"message_id": self.last_id, "payload": payload}
+        self.process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+        self.process.stdin.flush()
+        while b"," not in self.pending:
+            chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+            if not chunk:
+                self.errors.seek(0)
+                raise SiteError(f"Pagefind's indexer stopped: {self.errors.read().decode(errors='replace')[-2000:]}")
+            self.pending += chunk
+        message, self.pending = self.pending.split(b",", 1)
+        reply = json.loads(base64.b64decode(message))["payload"]
+        if reply["type"] != answer:
+            raise SiteError(f"Pagefind's indexer answered {reply.get('message') or reply['type']} to {payload['type']}.")
+        return reply
+
+    def close(self) -> None:
+        self.process.stdin.close()  # it exits at the end of its input
+        self.process.wait()
+        self.errors.close()
 
 
-async def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
+def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
     """The index of `pages` ((language, file path in the site)), as {path in
     the bundle: bytes}, from Pagefind's indexer.
 
@@ -97,22 +136,22 @@ async def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, byt
     way (its writes are not flushed before it answers), so that a file,
     often the small pagefind-entry.json, could be read empty or cut, about
     one build in fifteen."""
-    from pagefind.service import PagefindService
-
-    service = await PagefindService().launch()
+    indexer = Indexer()
     try:
-        service._backend.stdout._limit = LARGEST_ANSWER  # a private attribute of asyncio's reader
-        index = await service.create_index({"keep_index_url": True, "verbose": False})
+        index = indexer.ask({"type": "NewIndex", "config": {"keep_index_url": True, "verbose": False}},
+                            "NewIndex")["index_id"]
         for lang, path in pages:
             source = site / path
             if not source.is_file():
                 continue
             copy = indexed_copy(source.read_text(encoding="utf-8"), lang, path)
             if copy is not None:
-                await index.add_html_file(content=copy, url="/" + path)
-        return {file["path"]: file["content"] for file in await index.get_files()}
+                indexer.ask({"type": "AddFile", "index_id": index, "file_path": None, "url": "/" + path,
+                             "file_contents": copy}, "IndexedFile")
+        files = indexer.ask({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
+        return {file["path"]: base64.b64decode(file["content"]) for file in files}
     finally:
-        await service.close()
+        indexer.close()
 
 
 def write_index(site: Path, files: dict[str, bytes]) -> None:
@@ -134,7 +173,7 @@ def write_index(site: Path, files: dict[str, bytes]) -> None:
 
 def build_index(site: Path, pages: list[tuple[str, str]]) -> None:
     try:
-        write_index(site, asyncio.run(index_files(site, pages)))
+        write_index(site, index_files(site, pages))
     except ImportError:
         raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).") from None
 

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 import brotli
 
-from moussalaha.files import BROTLI_QUALITY, COMPRESSIBLE, FINGERPRINTED, GZIP_LEVEL, IMMUTABLE
+from moussalaha.files import COMPRESSIBLE, FINGERPRINTED, GZIP_LEVEL, IMMUTABLE, brotli_quality
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium must not call home: the machine has no network, and the figures
@@ -69,7 +69,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         with self._lock:
             if key not in self._cache:
                 raw = target.read_bytes()
-                self._cache[key] = brotli.compress(raw, quality=BROTLI_QUALITY) if encoding == "br" else gzip.compress(raw, GZIP_LEVEL, mtime=0)
+                self._cache[key] = brotli.compress(raw, quality=brotli_quality(target)) if encoding == "br" else gzip.compress(raw, GZIP_LEVEL, mtime=0)
             return self._cache[key]
 
     def do_HEAD(self):
