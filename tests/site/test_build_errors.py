@@ -32,8 +32,10 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_the_unbroken_copy_builds(project):
-    assert build_site(project / "site", "https://example.org/", project).returncode == 0
+def test_the_unbroken_copy_builds(site):
+    """The project as it is builds with --strict (the session's build of it:
+    the copies below fail because of what each test breaks)."""
+    assert (site.directory / "index.html").is_file() and "Aborted" not in site.build_log
 
 
 def test_broken_link_names_the_file(project):
