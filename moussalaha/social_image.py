@@ -1,0 +1,207 @@
+"""Preview images for sharing a page (og:image): 1200×630 PNG, the page's
+title and the centre's name in the page's language, in the site's colours.
+
+Text goes through a real layout stack: Pillow's Raqm layout, which shapes
+with HarfBuzz (Arabic letters joined, marks placed) and orders with FriBiDi
+(right to left, Latin words and numbers inside Arabic kept in their order).
+Titles are wrapped at the break opportunities of the Unicode line breaking
+algorithm (UAX #14, the `uniseg` package: spaces in Arabic, also after
+hyphens and slashes in French, never inside a word and never at a no-break
+space), measured with the same shaping that draws them, and balanced so that
+the last line is not a lone word. Arabic lines are right-aligned.
+
+The bytes depend only on the arguments, the committed fonts and the pinned
+Pillow: no timestamp is written and the colours are a fixed 16-colour
+palette (a 4-bit PNG, about 10 to 25 KB).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont, features
+from uniseg.linebreak import line_break_units
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 84
+FONTS = Path(__file__).with_name("fonts")
+FONT_FILES = {400: FONTS / "share-400.ttf", 700: FONTS / "share-700.ttf"}
+RTL_LANGUAGES = {"ar"}
+
+# The site's colours (docs/assets/stylesheets/site.css): the primary green,
+# and the sand accent of the dark scheme, which reads on green.
+GREEN = (0x0B, 0x5A, 0x45)
+DARK_GREEN = (0x07, 0x40, 0x2F)
+SAND = (0xF2, 0xB3, 0x6B)
+WHITE = (0xFF, 0xFF, 0xFF)
+
+# Title sizes tried from the largest; the first at which the title fits in
+# MAX_LINES lines is used.
+TITLE_SIZES = (76, 68, 60, 54, 48, 42)
+MAX_LINES = 3
+NAME_SIZE = 38
+# Naskh has tall ascenders and deep descenders: its lines need more room.
+LINE_HEIGHT = {"rtl": 1.6, "ltr": 1.22}
+
+
+def _blend(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+
+
+# Green, dark green, nine steps to white (anti-aliased edges of the title)
+# and five to sand: 16 colours, so a 4-bit PNG.
+PALETTE = [GREEN, DARK_GREEN]
+PALETTE += [_blend(GREEN, WHITE, i / 9) for i in range(1, 10)]
+PALETTE += [_blend(GREEN, SAND, i / 5) for i in range(1, 6)]
+
+
+class TitleTooLong(ValueError):
+    """The title does not fit in MAX_LINES lines even at the smallest size."""
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RTL_LANGUAGES else "ltr"
+
+
+def require_raqm() -> None:
+    if not features.check_feature("raqm"):
+        raise RuntimeError(
+            "Pillow has no Raqm text layout, so Arabic would be drawn unjoined and left to right — "
+            "install Debian's libraqm0 and libfribidi0 (`make .venv/.installed` does it) and reinstall Pillow"
+        )
+
+
+@lru_cache(maxsize=None)
+def font(weight: int, size: int, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
+    if layout == ImageFont.Layout.RAQM:
+        require_raqm()
+    return ImageFont.truetype(str(FONT_FILES[weight]), size, layout_engine=layout)
+
+
+@lru_cache(maxsize=None)
+def covered() -> frozenset[int]:
+    """Every character both faces can draw."""
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES.values()]
+    return frozenset(set.intersection(*maps))
+
+
+def clean(text: str, what: str) -> str:
+    """Collapse ordinary white space (not the no-break spaces, which hold
+    words together) and refuse a character the fonts cannot draw."""
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    if not text:
+        raise ValueError(f"the {what} of a preview image is empty — give the page a title")
+    missing = sorted({c for c in text if ord(c) not in covered()})
+    if missing:
+        shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)
+        raise ValueError(
+            f"the {what} {text!r} has characters the preview font cannot draw: {shown} — "
+            "use another character, or add its Unicode block to scripts/social_fonts.py and rerun it"
+        )
+    return text
+
+
+def measure(text: str, lang: str, face: ImageFont.FreeTypeFont) -> float:
+    """The shaped advance width of one line, as it will be drawn."""
+    return face.getlength(text, direction=direction(lang), language=lang)
+
+
+def wrap(text: str, lang: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """Greedy fill at UAX #14 break opportunities; a unit wider than the
+    whole line stays alone on its line (the caller then tries a smaller size)."""
+    lines: list[str] = []
+    line = ""
+    for unit in line_break_units(text):
+        candidate = line + unit
+        if line and measure(candidate.rstrip(), lang, face) > width:
+            lines.append(line.rstrip())
+            line = unit
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def balanced(text: str, lang: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """The narrowest measure that keeps the greedy line count, so the lines
+    come out of even length (as CSS `text-wrap: balance`)."""
+    lines = wrap(text, lang, face, width)
+    if len(lines) < 2:
+        return lines
+    low, high = width / len(lines), width
+    while high - low > 2:
+        middle = (low + high) / 2
+        if len(wrap(text, lang, face, middle)) == len(lines):
+            high = middle
+        else:
+            low = middle
+    return wrap(text, lang, face, high)
+
+
+def layout_title(title: str, lang: str, width: float = WIDTH - 2 * MARGIN) -> tuple[int, list[str]]:
+    """The title's size and lines: the largest size at which it fits."""
+    title = clean(title, "title")
+    for size in TITLE_SIZES:
+        face = font(700, size)
+        lines = balanced(title, lang, face, width)
+        if len(lines) <= MAX_LINES and all(measure(line, lang, face) <= width for line in lines):
+            return size, lines
+    raise TitleTooLong(
+        f"the title {title!r} does not fit the preview image in {MAX_LINES} lines — "
+        "shorten it (about 90 characters at most)"
+    )
+
+
+def _text(draw: ImageDraw.ImageDraw, y: float, text: str, lang: str, face, fill) -> None:
+    rtl = direction(lang) == "rtl"
+    x = WIDTH - MARGIN if rtl else MARGIN
+    draw.text((x, y), text, font=face, fill=fill, anchor="rs" if rtl else "ls",
+              direction=direction(lang), language=lang)
+
+
+def render(title: str, site_name: str, lang: str) -> bytes:
+    """The preview image of a page as PNG bytes."""
+    site_name = clean(site_name, "site name")
+    size, lines = layout_title(title, lang)
+    rtl = direction(lang) == "rtl"
+    image = Image.new("RGB", (WIDTH, HEIGHT), GREEN)
+    draw = ImageDraw.Draw(image)
+
+    # The centre's name at the top, on the reading side, over a sand rule
+    # (the rule alone when the title is the name, as on the home page).
+    if site_name != clean(title, "title"):
+        _text(draw, MARGIN + NAME_SIZE, site_name, lang, font(400, NAME_SIZE), SAND)
+    rule_y = MARGIN + NAME_SIZE + 30
+    rule = (WIDTH - MARGIN - 120, rule_y, WIDTH - MARGIN, rule_y + 6) if rtl else (MARGIN, rule_y, MARGIN + 120, rule_y + 6)
+    draw.rectangle(rule, fill=SAND)
+
+    # The title, centred in the space left below the rule, by its ink.
+    face = font(700, size)
+    pitch = size * LINE_HEIGHT[direction(lang)]
+    top = min(face.getbbox(line, anchor="ls", direction=direction(lang), language=lang)[1] for line in lines[:1])
+    bottom = max(face.getbbox(line, anchor="ls", direction=direction(lang), language=lang)[3] for line in lines[-1:])
+    block = (len(lines) - 1) * pitch + bottom - top
+    area_top, area_bottom = rule_y + 6, HEIGHT - 28
+    baseline = area_top + (area_bottom - area_top - block) / 2 - top
+    for i, line in enumerate(lines):
+        _text(draw, round(baseline + i * pitch), line, lang, face, WHITE)
+
+    # A dark band along the bottom edge, as the site's footer.
+    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=DARK_GREEN)
+    return to_png(image)
+
+
+def to_png(image: Image.Image) -> bytes:
+    """Map every pixel to the fixed palette (no dithering, so no noise) and
+    write a PNG with no chunk but the image's own: no time, no metadata."""
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([v for colour in PALETTE for v in colour])
+    indexed = image.quantize(palette=palette, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    indexed.save(out, "PNG", optimize=True, bits=4)
+    return out.getvalue()
