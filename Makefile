@@ -17,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test chromium nginx serve-prod requirements clean bench
+.PHONY: serve build check test chromium nginx text-layout serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -25,15 +25,22 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs build --strict
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
 check: $(VENV)/.installed
 	$(BIN)/python scripts/site.py check
+
+# The preview images' text layout: Pillow's Raqm shapes with its own
+# HarfBuzz but orders right-to-left text with Debian's FriBiDi.
+text-layout:
+	@/sbin/ldconfig -p | grep -q libfribidi.so.0 && /sbin/ldconfig -p | grep -q libraqm.so.0 || { \
+	  echo "Installing Debian's libfribidi0 and libraqm0 for the preview images"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 >/dev/null; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -57,7 +64,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.installed chromium nginx node_modules/.installed
+test: $(VENV)/.installed text-layout chromium nginx node_modules/.installed
 	$(BIN)/pytest
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material
