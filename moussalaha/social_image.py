@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 from uniseg.linebreak import line_break_units
 
 WIDTH, HEIGHT = 1200, 630
-MARGIN = 84
+MARGIN = 72
 FONTS = Path(__file__).with_name("fonts")
 FONT_FILES = {400: FONTS / "share-400.ttf", 700: FONTS / "share-700.ttf"}
 RTL_LANGUAGES = {"ar"}
@@ -40,12 +40,16 @@ SAND = (0xF2, 0xB3, 0x6B)
 WHITE = (0xFF, 0xFF, 0xFF)
 
 # Title sizes tried from the largest; the first at which the title fits in
-# MAX_LINES lines is used.
-TITLE_SIZES = (76, 68, 60, 54, 48, 42)
-MAX_LINES = 3
-NAME_SIZE = 38
+# MAX_LINES lines and in the title's area is used.
+TITLE_SIZES = (76, 68, 60, 54, 48, 44, 40)
+MAX_LINES = 4
+NAME_SIZE = 36
 # Naskh has tall ascenders and deep descenders: its lines need more room.
-LINE_HEIGHT = {"rtl": 1.6, "ltr": 1.22}
+LINE_HEIGHT = {"rtl": 1.55, "ltr": 1.22}
+# The centre's name and a rule at the top; the title in the area below it.
+NAME_BASELINE = MARGIN + NAME_SIZE
+RULE_TOP = NAME_BASELINE + 28
+AREA = (RULE_TOP + 30, HEIGHT - 16 - 36)
 
 
 def _blend(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
@@ -105,6 +109,7 @@ def clean(text: str, what: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # wrapping and balancing measure the same lines again and again
 def measure(text: str, lang: str, face: ImageFont.FreeTypeFont) -> float:
     """The shaped advance width of one line, as it will be drawn."""
     return face.getlength(text, direction=direction(lang), language=lang)
@@ -143,17 +148,33 @@ def balanced(text: str, lang: str, face: ImageFont.FreeTypeFont, width: float) -
     return wrap(text, lang, face, high)
 
 
+def block(lines: list[str], lang: str, size: int) -> tuple[float, float]:
+    """Where the first line's ink starts above its baseline (negative), and
+    the height of all the lines' ink, from the first line's top to the last
+    line's bottom."""
+    face, options = font(700, size), {"anchor": "ls", "direction": direction(lang), "language": lang}
+    top = face.getbbox(lines[0], **options)[1]
+    bottom = face.getbbox(lines[-1], **options)[3]
+    return top, (len(lines) - 1) * size * LINE_HEIGHT[direction(lang)] + bottom - top
+
+
 def layout_title(title: str, lang: str, width: float = WIDTH - 2 * MARGIN) -> tuple[int, list[str]]:
     """The title's size and lines: the largest size at which it fits."""
     title = clean(title, "title")
-    for size in TITLE_SIZES:
-        face = font(700, size)
-        lines = balanced(title, lang, face, width)
-        if len(lines) <= MAX_LINES and all(measure(line, lang, face) <= width for line in lines):
-            return size, lines
+    # Three lines read better than four, unless they would need a size too
+    # small to read in a feed's thumbnail (about 500 pixels wide).
+    for most, sizes in ((MAX_LINES - 1, [s for s in TITLE_SIZES if s >= 54]), (MAX_LINES, TITLE_SIZES)):
+        for size in sizes:
+            face = font(700, size)
+            if len(wrap(title, lang, face, width)) > most:
+                continue
+            lines = balanced(title, lang, face, width)
+            if (len(lines) <= most and all(measure(line, lang, face) <= width for line in lines)
+                    and block(lines, lang, size)[1] <= AREA[1] - AREA[0]):
+                return size, lines
     raise TitleTooLong(
         f"the title {title!r} does not fit the preview image in {MAX_LINES} lines — "
-        "shorten it (about 90 characters at most)"
+        "shorten it (about 150 characters at most)"
     )
 
 
@@ -172,24 +193,20 @@ def render(title: str, site_name: str, lang: str) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), GREEN)
     draw = ImageDraw.Draw(image)
 
-    # The centre's name at the top, on the reading side, over a sand rule
-    # (the rule alone when the title is the name, as on the home page).
+    # The centre's name at the top, on the reading side, over a sand rule;
+    # neither when the title is the name (the home page: better pass its
+    # tagline as the title there).
     if site_name != clean(title, "title"):
-        _text(draw, MARGIN + NAME_SIZE, site_name, lang, font(400, NAME_SIZE), SAND)
-    rule_y = MARGIN + NAME_SIZE + 30
-    rule = (WIDTH - MARGIN - 120, rule_y, WIDTH - MARGIN, rule_y + 6) if rtl else (MARGIN, rule_y, MARGIN + 120, rule_y + 6)
-    draw.rectangle(rule, fill=SAND)
+        _text(draw, NAME_BASELINE, site_name, lang, font(400, NAME_SIZE), SAND)
+        start = WIDTH - MARGIN - 120 if rtl else MARGIN
+        draw.rectangle((start, RULE_TOP, start + 120, RULE_TOP + 6), fill=SAND)
 
-    # The title, centred in the space left below the rule, by its ink.
+    # The title, its ink centred in the area below the rule.
     face = font(700, size)
-    pitch = size * LINE_HEIGHT[direction(lang)]
-    top = min(face.getbbox(line, anchor="ls", direction=direction(lang), language=lang)[1] for line in lines[:1])
-    bottom = max(face.getbbox(line, anchor="ls", direction=direction(lang), language=lang)[3] for line in lines[-1:])
-    block = (len(lines) - 1) * pitch + bottom - top
-    area_top, area_bottom = rule_y + 6, HEIGHT - 28
-    baseline = area_top + (area_bottom - area_top - block) / 2 - top
+    top, height = block(lines, lang, size)
+    baseline = AREA[0] + (AREA[1] - AREA[0] - height) / 2 - top
     for i, line in enumerate(lines):
-        _text(draw, round(baseline + i * pitch), line, lang, face, WHITE)
+        _text(draw, round(baseline + i * size * LINE_HEIGHT[direction(lang)]), line, lang, face, WHITE)
 
     # A dark band along the bottom edge, as the site's footer.
     draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=DARK_GREEN)

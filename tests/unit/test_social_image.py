@@ -41,7 +41,7 @@ def test_same_arguments_give_the_same_bytes(lang):
     assert render(*TITLES[lang], lang) == render(*TITLES[lang], lang)
 
 
-def test_long_arabic_title_wraps_at_spaces_into_at_most_three_lines():
+def test_long_arabic_title_wraps_at_spaces_within_the_line_limit():
     size, lines = layout_title(LONG_ARABIC, "ar")
     assert 2 <= len(lines) <= MAX_LINES
     assert " ".join(lines) == LONG_ARABIC, "a word was cut or lost"
@@ -83,6 +83,14 @@ def test_arabic_is_shaped_not_drawn_letter_by_letter():
     shaped = social_image.font(700, 60).getlength(title, direction="rtl", language="ar")
     basic = social_image.font(700, 60, ImageFont.Layout.BASIC).getlength(title)
     assert shaped < basic * 0.95
+
+
+def test_long_french_title_of_the_news_fits_in_four_lines():
+    title = ("Clôture de la 15e et ouverture de la 16e édition du programme de réhabilitation "
+             "«\u00a0Moussalaha\u00a0», en présence d’une délégation de l’ambassade du Royaume-Uni")
+    size, lines = layout_title(title, "fr")
+    assert len(lines) == MAX_LINES == 4 and size >= 44
+    assert " ".join(lines) == title
 
 
 def test_title_too_long_is_refused_with_a_clear_message():
