@@ -31,17 +31,17 @@ MIN_OVERLAP = 0.75
 MAX_WIDTH_DIFFERENCE = 0.02
 
 
-def chromium_line(browser, text: str) -> Image.Image:
+def chromium_line(browser, text: str, size: int = SIZE) -> Image.Image:
     font = base64.b64encode(social_image.FONT_FILES[700].read_bytes()).decode()
     page = browser.new_page(viewport={"width": 1800, "height": 300}, device_scale_factor=1)
     page.set_content(f"""<!doctype html><html lang="ar" dir="rtl"><style>
       @font-face {{ font-family: Share; font-weight: 700; src: url(data:font/ttf;base64,{font}); }}
       body {{ margin: 0; background: #fff; }}
       p {{ display: inline-block; margin: 20px; padding: 40px; color: #000;
-           font: 700 {SIZE}px Share; white-space: nowrap; }}
+           font: 700 {size}px Share; white-space: nowrap; }}
     </style><p id="title">{html.escape(text)}</p></html>""")
     page.evaluate("document.fonts.ready")
-    assert page.evaluate(f"document.fonts.check('700 {SIZE}px Share')"), "Chromium did not load the font"
+    assert page.evaluate(f"document.fonts.check('700 {size}px Share')"), "Chromium did not load the font"
     shot = page.locator("#title").screenshot()
     page.close()
     return Image.open(io.BytesIO(shot)).convert("L")
@@ -91,6 +91,23 @@ def test_arabic_title_is_drawn_as_chromium_draws_it(browser, title):
     width, overlap = compare(chromium, pillow)
     assert width <= MAX_WIDTH_DIFFERENCE, f"ink {width:.1%} wider or narrower than Chromium's"
     assert overlap >= MIN_OVERLAP, f"ink overlaps Chromium's by {overlap:.2f} only"
+
+
+def title_in_image(png: bytes) -> Image.Image:
+    """The white title of a preview image as black ink on white, below the
+    centre's name (which is sand, not white)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image = image.crop((0, social_image.AREA[0], social_image.WIDTH, social_image.HEIGHT))
+    return image.convert("L").point(lambda v: 0 if v > 160 else 255)
+
+
+@pytest.mark.parametrize("title", ["استراتيجية التدخل", "المؤسسات الشريكة"])
+def test_title_in_the_preview_image_is_drawn_as_chromium_draws_it(browser, title):
+    """The image itself, not only the drawing call: a one-line title."""
+    size, lines = social_image.layout_title(title, "ar")
+    assert lines == [title]
+    image = title_in_image(social_image.render(title, "مركز مصالحة", "ar"))
+    assert same_rendering(chromium_line(browser, title, size), image), compare(chromium_line(browser, title, size), image)
 
 
 WRONG = {
