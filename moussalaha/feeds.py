@@ -93,6 +93,8 @@ def atom(
         entry = feed.add_entry(order="append")
         entry.id(item.url)
         entry.title(plain_text(item.title, lang))
+        # feedgen 1.0.0 writes an entry's link with its href only (its issue
+        # #135): still valid Atom, as rel defaults to "alternate".
         entry.link(href=item.url, rel="alternate", type="text/html", hreflang=lang)
         entry.published(_moment(item.date))
         entry.updated(_moment(item.date))
