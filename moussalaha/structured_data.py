@@ -4,7 +4,7 @@ BreadcrumbList below the home page.
 
 JSON-LD is a data block (`<script type="application/ld+json">`), never
 executed: the Content-Security-Policy hashes only executable scripts
-(scripts/hooks/headers.py reads the type), so these blocks need no hash
+(moussalaha/policy.py reads the type), so these blocks need no hash
 and must get none. Text from pages is escaped so that no title can close
 the block (`</script>`).
 """

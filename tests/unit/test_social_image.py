@@ -101,3 +101,22 @@ def test_title_too_long_is_refused_with_a_clear_message():
 def test_character_the_font_lacks_is_refused():
     with pytest.raises(ValueError, match=r"U\+4E2D"):
         render("中文", "Moussalaha Centre", "en")
+
+
+BREAKING = [
+    *(title for title, _ in TITLES.values()), LONG_ARABIC,
+    "Clôture de la 9e édition du programme de réhabilitation « Moussalaha » à Salé",
+    "Programme « Moussalaha » (2017-2023) – 1/2, l’État et N°5 : 12 345 km² ; oui ? « non » !",
+    "مَرْكَزُ مُصَالَحَة — «مصالحة» (ICESCO) 2022-2023 ص.ب 12، و«الرابطة المحمدية للعلماء»",
+    "“Quoted,” he said—then: ‘yes’! https://example.org/a-b/c?d=e 3.5 % and 10–12",
+    "a", "ab c", "word  two   spaces", " leading and trailing ", "(ab) [cd] {ef} ab-cd ab/cd",
+]
+
+
+@pytest.mark.parametrize("text", BREAKING)
+def test_break_opportunities_are_uniseg_s_on_the_whole_text(text):
+    """units() hands uniseg only the parts of a title where the rules have
+    something to decide: the result must be what uniseg finds in the whole."""
+    from uniseg.linebreak import line_break_units
+
+    assert social_image.units(text) == tuple(line_break_units(text))
