@@ -10,13 +10,17 @@ run at the start and end of each nested build too.
 So the hooks:
 - start(): at the outer build's on_pre_build only, empty the registry;
 - record(): every page, as its context is made (multilingual hook);
+  record_sharing(): its preview image and, for the news page, its feed
+  (sharing hook);
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
-  this order: sitemaps and the 404 pages of each language, the search
-  index, the security policy (it hashes the inline scripts of every page,
-  the search's included), then the compressed copies of every text file.
+  this order: sitemaps and the 404 pages of each language, the preview
+  images, feeds and robots.txt, the search index, the security policy (it
+  hashes the inline scripts of every page, the search's included), then
+  the compressed copies of every text file.
 
-Under `mkdocs serve` (`serving`), nothing is compressed.
+Under `mkdocs serve` (`serving`), nothing is compressed, and only the
+preview images whose title changed are rendered again (moussalaha/sharing.py).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from moussalaha import alternates, files, policy, search
+from moussalaha import alternates, files, policy, search, sharing
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
 
@@ -44,6 +48,11 @@ class BuiltPage:
 class State:
     serving: bool = False
     pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
+    # The centre's name in each language (mkdocs.yml: site_name, and the
+    # i18n plugin's site_name of each language).
+    site_names: dict[str, str] = field(default_factory=dict)
+    images: dict[str, sharing.ImageRequest] = field(default_factory=dict)  # {path in the site: request}
+    feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
 
 
 state = State()
@@ -63,10 +72,23 @@ def startup(command: str) -> None:
 def start(config) -> None:
     if not nested(config):
         state.pages.clear()
+        state.images.clear()
+        state.feeds.clear()
+        plugin = config.plugins.get("i18n")
+        state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
+            language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
+            if language.site_name}
 
 
 def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
     state.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
+
+
+def record_sharing(image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
+    path, request = image
+    state.images[path] = request
+    if feed is not None:
+        state.feeds[feed.lang] = feed
 
 
 def _write(path: Path, text: str) -> None:
@@ -98,6 +120,9 @@ def finish(config) -> None:
     site = Path(config.site_dir)
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
+    sharing.write_images(site, state.images)
+    sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
+    sharing.write_robots(site, config.site_url)
     search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
     policy.write(site)
     if not state.serving:
