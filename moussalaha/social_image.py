@@ -12,7 +12,7 @@ the last line is not a lone word. Arabic lines are right-aligned.
 
 The bytes depend only on the arguments, the committed fonts and the pinned
 Pillow: no timestamp is written and the colours are a fixed 16-colour
-palette (a 4-bit PNG, about 5 to 25 KB). About 10 ms an image on one core:
+palette (a 4-bit PNG, about 3 to 21 KB). About 10 ms an image on one core:
 the text is drawn as coverage masks mapped to the palette (no RGB image,
 no quantising), the break opportunities are found once per title, the
 widths of candidate lines are cached, and zlib compresses run-length.
