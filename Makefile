@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test test-quick chromium nginx node pre-commit serve-prod requirements clean bench
+.PHONY: serve build check test test-quick chromium nginx node text-layout pre-commit serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt or pyproject.toml
 # changes; the site's package (moussalaha/) is installed editable into it.
@@ -32,15 +32,22 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e . --no-deps
 	touch $@
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs build --strict
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
 check: $(VENV)/.installed
 	$(BIN)/python scripts/site.py check
+
+# The preview images' text layout: Pillow's Raqm shapes with its own
+# HarfBuzz but orders right-to-left text with Debian's FriBiDi.
+text-layout:
+	@/sbin/ldconfig -p | grep -q libfribidi.so.0 && /sbin/ldconfig -p | grep -q libraqm.so.0 || { \
+	  echo "Installing Debian's libfribidi0 and libraqm0 for the preview images"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 >/dev/null; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -76,12 +83,12 @@ pre-commit: $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check pre-commit==4.7.0
 	$(BIN)/pre-commit install
 
-test: $(VENV)/.installed chromium nginx node_modules/.installed
+test: $(VENV)/.installed text-layout chromium nginx node_modules/.installed
 	$(BIN)/pytest
 
 # What needs no browser and no nginx: the package, the editors' tool, the
 # built HTML (tests/unit and tests/site; see tests/conftest.py).
-test-quick: $(VENV)/.installed
+test-quick: $(VENV)/.installed text-layout
 	$(BIN)/pytest -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material

@@ -10,17 +10,22 @@ run at the start and end of each nested build too.
 So the hooks:
 - start(): at the outer build's on_pre_build only, empty the registry;
 - record(): every page, as its context is made (multilingual hook);
+  record_sharing(): its preview image and, for the news page, its feed
+  (sharing hook);
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
-  this order: sitemaps and the 404 pages of each language, the search
-  index, the security policy (it hashes the inline scripts of every page, the search's
-  included), then the compressed copies of every text file.
+  this order: sitemaps and the 404 pages of each language, the preview
+  images, feeds and robots.txt, the search index, the security policy (it
+  hashes the inline scripts of every page, the search's included), then
+  the compressed copies of every text file.
 
 Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
 the site and should show in the browser within two seconds: nothing is
 compressed, the search index is built once, at the first build, and put
 back after each rebuild (the preview searches the text as it was when
-`make serve` started), and the policy allows MkDocs' live-reload script.
+`make serve` started), only the preview images whose title changed are
+rendered again (moussalaha/sharing.py), and the policy allows MkDocs'
+live-reload script.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from pathlib import Path
 
 import jinja2
 
-from moussalaha import alternates, files, policy, search
+from moussalaha import alternates, files, policy, search, sharing
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
 
@@ -52,6 +57,11 @@ class State:
     pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
     # Under `mkdocs serve`: the search index of the first build, {path: bytes}.
     search_bundle: dict[str, bytes] | None = None
+    # The centre's name in each language (mkdocs.yml: site_name, and the
+    # i18n plugin's site_name of each language).
+    site_names: dict[str, str] = field(default_factory=dict)
+    images: dict[str, sharing.ImageRequest] = field(default_factory=dict)  # {path in the site: request}
+    feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
 
 
 state = State()
@@ -95,10 +105,23 @@ def startup(command: str) -> None:
 def start(config) -> None:
     if not nested(config):
         state.pages.clear()
+        state.images.clear()
+        state.feeds.clear()
+        plugin = config.plugins.get("i18n")
+        state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
+            language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
+            if language.site_name}
 
 
 def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
     state.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
+
+
+def record_sharing(image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
+    path, request = image
+    state.images[path] = request
+    if feed is not None:
+        state.feeds[feed.lang] = feed
 
 
 def _write(path: Path, text: str) -> None:
@@ -130,6 +153,9 @@ def finish(config) -> None:
     site = Path(config.site_dir)
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
+    sharing.write_images(site, state.images)
+    sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
+    sharing.write_robots(site, config.site_url)
     if state.serving and state.search_bundle is not None:
         search.restore(site, state.search_bundle)
     else:

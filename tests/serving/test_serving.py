@@ -107,6 +107,9 @@ def test_same_commit_builds_the_same_bytes(site, tmp_path):
     builds = [site.directory, tmp_path]
     files = [sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()) for b in builds]
     assert files[0] == files[1] and len(files[0]) > 100
+    # The preview images and the feeds too (moussalaha/sharing.py).
+    assert any(f.startswith("assets/social/fr/") and f.endswith(".png") for f in files[0])
+    assert {"feed.xml", "fr/feed.xml", "en/feed.xml", "robots.txt"} <= set(files[0])
     different = [f for f in files[0] if (builds[0] / f).read_bytes() != (builds[1] / f).read_bytes()]
     assert different == []
 
