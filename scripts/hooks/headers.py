@@ -13,7 +13,7 @@ element; an inline style="…" attribute stops the build (it would be blocked).
 Writes into the built site, once every language is built:
 - `_headers`: every header, in the format of Netlify and Cloudflare Pages,
   with long immutable caching for the fingerprinted assets;
-- `.nginx/csp.conf`: `set $content_security_policy "…";`, included by
+- `.nginx/csp.conf`: `map $host $content_security_policy {…}`, included by
   deploy/nginx/ (reload nginx after each deployment);
 - a `<meta http-equiv="Content-Security-Policy">` after `<meta charset>` in
   every page, for hosts that send no headers (GitHub Pages), without
@@ -45,6 +45,8 @@ HEADERS = {
         "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
         "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb")),
     "Cross-Origin-Opener-Policy": "same-origin",
+    # Other sites may not embed the site's files in theirs.
+    "Cross-Origin-Resource-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 }
@@ -134,6 +136,8 @@ def on_post_build(config):
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "csp.conf").write_text(
-        "# Written by scripts/hooks/headers.py from the built pages; included by deploy/nginx/.\n"
-        f'set $content_security_policy "{csp}";\n', encoding="utf-8")
+        "# Written by scripts/hooks/headers.py from the built pages; included in the http block by\n"
+        "# deploy/nginx/. A map is evaluated when the headers are sent, so that error responses\n"
+        "# that no location receives (400, 414) carry the policy too.\n"
+        f'map $host $content_security_policy {{\n    default "{csp}";\n}}\n', encoding="utf-8")
     add_meta(site, as_text(directives, skip={"frame-ancestors"}))
