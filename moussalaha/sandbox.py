@@ -176,6 +176,23 @@ def render(env: PageSandbox, text: str, context: Mapping[str, object], seconds: 
         return env.from_string(text).render(context)
 
 
+def check_template(env: PageSandbox, text: str, display: str, line_offset: int = 0) -> list[Problem]:
+    """Markup written inside template expressions: `{{ '<scr' ~ 'ipt>' }}`
+    would print as text once escaped, but it is never what an editor means,
+    and the checks of HTML, which read the page without its expressions,
+    cannot see it. Refused with the line."""
+    try:
+        tree = env.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        return [problem(error, display, line_offset)]
+    return [Problem(display, node.lineno + line_offset,
+                    "a template expression writes HTML (a text with < or > in it)",
+                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
+                    "expressions only print the site's data")
+            for node in tree.find_all(jinja2.nodes.Const)
+            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
 def template_line(error: BaseException) -> int:
     """The line of the page's own template an error is on: syntax errors
     carry it, render errors only in their traceback."""

@@ -159,3 +159,16 @@ def test_problem_names_the_page_line(env):
         render(env, "a\n{{ ''.__class__ }}")
     problem = sandbox.problem(caught.value, "docs/centre.fr.md")
     assert str(problem).startswith("docs/centre.fr.md:2: this template expression is refused")
+
+
+def test_markup_in_template_expressions_is_refused(env):
+    text = "Ligne\n{{ '<scr' ~ 'ipt>alert(1)</scr' ~ 'ipt>' }}\n{% set x = '<img src=x>' %}\n{{ 1 < 2 }}\n"
+    problems = [str(p) for p in sandbox.check_template(env, text, "docs/centre.fr.md", line_offset=5)]
+    assert [p.split(" a template")[0] for p in problems] == ["docs/centre.fr.md:7:", "docs/centre.fr.md:7:",
+                                                           "docs/centre.fr.md:7:", "docs/centre.fr.md:8:"]
+    assert sandbox.check_template(env, "{{ agreement.date | day }} {% include 'levels.html' %}", "x") == []
+
+
+def test_the_site_pages_have_no_markup_in_expressions(env):
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        assert sandbox.check_template(env, path.read_text(encoding="utf-8"), path.name) == [], path.name
