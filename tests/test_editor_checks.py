@@ -438,6 +438,27 @@ def test_every_command_explains_itself(project, command):
     assert result.returncode == 0 and "usage: site.py" in result.stdout
 
 
+@pytest.mark.parametrize("name", ["404", "index", "assets", "data", "search", "fr", "pagefind", "sitemap"])
+def test_new_page_refuses_the_site_own_names(project, name):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run(project, "new-page", name)
+    assert result.returncode == 1 and "taken by the site itself" in result.stderr
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
+def test_new_page_writes_its_front_matter_as_yaml(project):
+    title = "الزيارات: «وفود» # 2025 {name} '\""
+    assert run(project, "new-page", "visits", "--title", title).returncode == 0
+    page = sitepages.read_page(project / "docs" / "visits.md")
+    assert page.meta["title"] == title and set(page.meta) == {"title", "description"}
+    assert f"# {title} {{ #visits }}" in page.text
+    result = run(project, "new-page", "tours", "--title", "x\ntemplate: ../../etc/passwd")
+    assert result.returncode == 1 and "one line" in result.stderr
+    assert not (project / "docs" / "tours.md").exists()
+
+
 # --- The real site and an editor's whole path ---------------------------------------------------
 
 
