@@ -67,20 +67,21 @@ class Document:
 
     def line(self, location: tuple = ()) -> int:
         """The 1-based line of the value at `location` (keys and list
-        indexes), or of the deepest part of it that exists."""
+        indexes): the line of its key in a mapping, of its item in a list;
+        where the location does not exist, the line of its deepest part that
+        does (a missing field: the line of the entry that lacks it)."""
         node, line = self.node, 1
         for key in location:
-            if node is None:
-                break
-            line = node.start_mark.line + 1
             if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), None)
+                pair = next(((k, v) for k, v in node.value if k.value == key), None)
+                node = pair[1] if pair else None
+                if pair:
+                    line = pair[0].start_mark.line + 1
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
                 node = node.value[key]
+                line = node.start_mark.line + 1
             else:
-                node = None
-        if node is not None:
-            line = node.start_mark.line + 1
+                break
         return line
 
 

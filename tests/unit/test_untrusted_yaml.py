@@ -24,7 +24,8 @@ def test_plain_data_loads_with_lines():
     assert doc.data == {"news": [{"id": "a", "date": dt.date(2025, 12, 10)}, {"id": "b", "date": dt.date(2024, 1, 2)}]}
     assert doc.line(("news", 1, "date")) == 5
     assert doc.line(("news", 0)) == 2
-    assert doc.line(("news", 7, "title")) == 2  # as deep as it exists
+    assert doc.line(("news", 7, "title")) == 1  # as deep as it exists
+    assert doc.line(("news", 1, "title")) == 4
     assert doc.line(()) == 1
 
 
