@@ -1,6 +1,7 @@
 # The site's commands. The two that matter, on a fresh machine:
 #   make serve   the site on http://127.0.0.1:8000/ with live reload
 #   make test    every test (builds the site, opens it in Chromium)
+#   make test-quick   the tests that need no browser and no nginx
 # Both install what they need: a virtual environment from requirements.txt,
 # and Debian's chromium for the browser tests.
 
@@ -17,12 +18,14 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test chromium nginx serve-prod requirements clean bench
+.PHONY: serve build check test test-quick chromium nginx serve-prod requirements clean bench
 
-# The environment is rebuilt whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# The environment is rebuilt whenever requirements.txt or pyproject.toml
+# changes; the site's package (moussalaha/) is installed editable into it.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -e . --no-deps
 	touch $@
 
 serve: $(VENV)/.installed
@@ -59,6 +62,11 @@ node_modules/.installed: package.json package-lock.json
 
 test: $(VENV)/.installed chromium nginx node_modules/.installed
 	$(BIN)/pytest
+
+# What needs no browser and no nginx: the package, the editors' tool, the
+# built HTML (tests/unit and tests/site; see tests/conftest.py).
+test-quick: $(VENV)/.installed
+	$(BIN)/pytest -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material
 # build of the same pages (several minutes; see scripts/bench.py).

@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from moussalaha import disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
-from moussalaha.problems import Problem, Refused
+from moussalaha.problems import Problem, Problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -64,7 +64,7 @@ def check_data(path: Path, display: str, model: type[BaseModel] | None) -> list[
     problems = disguise.check_text(text, display)
     try:
         document = untrusted_yaml.load(path, display)
-    except Refused as refused:
+    except Problems as refused:
         return problems + refused.problems
     problems += data_text_html(document)
     if model is not None:
@@ -93,7 +93,7 @@ def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None 
     """Every problem of the project at `root` that needs no build."""
     root = root.resolve()
     problems = tree.check_tree(root)
-    refused = {p.path for p in problems}
+    refused = {p.file for p in problems}
     env = sandbox.environment(root / "overrides" / "components")
     docs = root / "docs"
     data_dir = docs / "data"

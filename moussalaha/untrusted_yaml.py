@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from moussalaha.problems import Problem, Refused
+from moussalaha.problems import Problem, Problems
 
 # The largest data file is a few tens of KB; a file this size is a mistake or an attack.
 MAX_BYTES = 256 * 1024
@@ -42,14 +42,14 @@ class _Loader(yaml.SafeLoader):
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            raise Refused([Problem(self.display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
+            raise Problems([Problem(self.display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
                                    "write the value out in full: the site's data uses no anchors (&) or aliases (*)")])
         if getattr(event, "anchor", None):
-            raise Refused([Problem(self.display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
+            raise Problems([Problem(self.display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
                                    "remove the `&` and its name: the site's data uses no anchors (&) or aliases (*)")])
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise Refused([Problem(self.display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
+            raise Problems([Problem(self.display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
                                    "check the indentation and the brackets: the site's data nests a few levels only")])
         try:
             return super().compose_node(parent, index)
@@ -110,48 +110,48 @@ def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
 
 
 def load(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """The data of the YAML file `path`, or Refused with every problem.
+    """The data of the YAML file `path`, or Problems with every problem.
     `display` is the name printed in messages (docs/data/news.yml)."""
     display = display or str(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise Refused([Problem(display, 1, f"this file weighs {-(-size // 1024)} KB, more than the {max_bytes // 1024} KB "
+        raise Problems([Problem(display, 1, f"this file weighs {-(-size // 1024)} KB, more than the {max_bytes // 1024} KB "
                                            "a data file may weigh", "split it, or remove what the site does not need")])
     if path.is_symlink():
-        raise Refused([Problem(display, 1, "this file is a link to another file",
+        raise Problems([Problem(display, 1, "this file is a link to another file",
                                "put the file itself here: the site reads only its own files")])
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        raise Refused([Problem(display, line, "this line is not UTF-8 text",
+        raise Problems([Problem(display, line, "this line is not UTF-8 text",
                                "save the file as UTF-8 (the default of most editors)")]) from None
     return loads(text, display)
 
 
 def loads(text: str, display: str = "<data>") -> Document:
-    """The data of the YAML `text`, or Refused with every problem."""
+    """The data of the YAML `text`, or Problems with every problem."""
     loader = _Loader(text, display)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         what = getattr(error, "problem", None) or str(error)
-        raise Refused([Problem(display, mark.line + 1 if mark else 1, f"this is not valid YAML ({what})",
+        raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this is not valid YAML ({what})",
                                "check the indentation, and put text that contains `: ` or ` #` in quotes")]) from None
     except RecursionError:
-        raise Refused([Problem(display, 1, "the data is nested too deep to read",
+        raise Problems([Problem(display, 1, "the data is nested too deep to read",
                                "check the indentation and the brackets")]) from None
     finally:
         loader.dispose()
     problems = _mapping_problems(node, display)
     if problems:
-        raise Refused(problems)
+        raise Problems(problems)
     try:
         data = _Loader(text, display).construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise Refused([Problem(display, mark.line + 1 if mark else 1, f"this value cannot be read ({error})",
+        raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this value cannot be read ({error})",
                                "write it as plain text, a number or a date such as 2025-12-10")]) from None
     return Document(display, data, node)

@@ -14,11 +14,10 @@ from moussalaha import gate
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 import run as corpus  # noqa: E402
-import sitedata  # noqa: E402
+from moussalaha import data as sitedata  # noqa: E402
 
 # Refused by the build itself (the sandbox while rendering, the policy on
 # the built pages), by the data's cross-references, or by new-page.

@@ -9,6 +9,7 @@ import material
 import pytest
 
 from moussalaha import policy
+from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +42,7 @@ def test_a_page_of_the_site_passes(allowed):
     ("<style>body{display:none}</style>", "a <style> element"),
     ('<p onclick="alert(1)">x</p>', '<p onclick="alert(1)">'),
     ('<p style="color:red">x</p>', '<p style="color:red">'),
+    ('<a href="javascript:go()">x</a>', '<a href="javascript:go()">'),
 ])
 def test_a_page_with_a_foreign_inline_script_fails(allowed, fragment, words):
     found = policy.foreign_inline(f"<html><head></head><body>{fragment}</body></html>", allowed)
@@ -56,3 +58,11 @@ def test_the_built_site_scripts_are_all_known(allowed, tmp_path):
         pytest.skip("set SITE to a built site to run this")
     for path in site.rglob("*.html"):
         assert policy.foreign_inline(path.read_text(encoding="utf-8"), allowed) == [], path
+
+
+def test_a_foreign_inline_script_is_refused_on_the_editors_page(allowed):
+    page = '<html><head></head><body><p style="color: red">x</p></body></html>'
+    with pytest.raises(Problems) as caught:
+        policy.refuse_foreign(page, allowed, "docs/about.fr.md")
+    assert str(caught.value).startswith('docs/about.fr.md:1: the built page would carry <p style="color: red">')
+    assert "site.css" in str(caught.value)

@@ -8,13 +8,13 @@ import datetime as dt
 import pytest
 
 from moussalaha import untrusted_yaml
-from moussalaha.problems import Refused
+from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit
 
 
 def refused(text: str) -> list[str]:
-    with pytest.raises(Refused) as caught:
+    with pytest.raises(Problems) as caught:
         untrusted_yaml.loads(text, "docs/data/news.yml")
     return [str(p) for p in caught.value.problems]
 
@@ -76,7 +76,7 @@ def test_size_is_checked_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.yml"
     path.write_text("a: " + "x" * 2000 + "\n")
     monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read"))
-    with pytest.raises(Refused) as caught:
+    with pytest.raises(Problems) as caught:
         untrusted_yaml.load(path, "docs/data/big.yml", max_bytes=1024)
     assert str(caught.value).startswith("docs/data/big.yml:1: this file weighs 2 KB")
 
@@ -84,13 +84,13 @@ def test_size_is_checked_before_reading(tmp_path, monkeypatch):
 def test_symlink_is_refused(tmp_path):
     (tmp_path / "real.yml").write_text("a: 1\n")
     (tmp_path / "link.yml").symlink_to(tmp_path / "real.yml")
-    with pytest.raises(Refused, match="link to another file"):
+    with pytest.raises(Problems, match="link to another file"):
         untrusted_yaml.load(tmp_path / "link.yml")
 
 
 def test_not_utf8_names_the_line(tmp_path):
     (tmp_path / "x.yml").write_bytes(b"a: 1\nb: \xff\n")
-    with pytest.raises(Refused, match=r"x.yml:2: this line is not UTF-8"):
+    with pytest.raises(Problems, match=r"x.yml:2: this line is not UTF-8"):
         untrusted_yaml.load(tmp_path / "x.yml", "x.yml")
 
 
