@@ -247,16 +247,33 @@ def test_description_too_short_or_in_another_language(project):
 def test_data_entry_with_a_missing_field(project):
     data = project / "docs/data/institutions.yml"
     edit(data, "      fr: Conseil national des droits de l'Homme\n", "")
-    entry = line(data, "المجلس الوطني لحقوق الإنسان")  # where the `name:` that lacks its French starts
-    fails_with(project, f"docs/data/institutions.yml:{entry}: `institutions[2] (id: cndh).name.fr` is missing: add it.")
+    entry = line(data, "المجلس الوطني لحقوق الإنسان") - 1  # the `name:` that lacks its French
+    fails_with(project, f"docs/data/institutions.yml:{entry}: `fr:` is missing in institutions[2].name — add a line "
+                        "`fr:` with its value (see the other entries of the file)")
 
 
 def test_data_entry_with_a_wrongly_typed_field(project):
     data = project / "docs/data/agreement.yml"
     edit(data, "date: 2023-11-02", "date: 2 novembre 2023")
-    output = fails_with(project)
-    assert f"docs/data/agreement.yml:{line(data, 'date: 2 novembre')}: `agreement.date`: Input should be a valid " in output
-    assert "(found '2 novembre 2023')." in output
+    fails_with(project, f"docs/data/agreement.yml:{line(data, 'date: 2 novembre')}: `agreement.date`: «2 novembre "
+                        "2023» is not a date as the site writes it — write it as 2025-12-10 (year, month, day), "
+                        "without quotes")
+
+
+def test_figure_written_as_text(project):
+    data = project / "docs/data/programme.yml"
+    edit(data, "beneficiaries: 239", 'beneficiaries: "239"')
+    quoted = line(data, 'beneficiaries: "239"')
+    fails_with(project, f"docs/data/programme.yml:{quoted}: `milestones[0].beneficiaries`: «239» is not a number "
+                        "written as a number — write the number alone, in digits 0-9, without quotes or spaces, "
+                        "such as 412")
+
+
+def test_id_given_twice_names_the_second(project):
+    data = project / "docs/data/news.yml"
+    edit(data, "id: conference-2022", "id: european-delegation-visit")
+    fails_with(project, "docs/data/news.yml:43: id `european-delegation-visit` is used twice: give each entry its "
+                        "own id.")
 
 
 def test_number_that_differs_between_the_languages_of_a_data_text(project):

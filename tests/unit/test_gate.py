@@ -25,8 +25,7 @@ NOT_THE_GATE = {"template-cycler-globals", "template-lipsum-globals", "template-
                 "template-self-context", "template-data-object-globals", "template-filter-globals",
                 "template-format-escape", "template-config", "template-range-bomb", "template-repeat-bomb",
                 "template-macro-bomb", "template-include-outside", "template-safe-filter", "duplicate-id"}
-# Needs strict int fields in the schema (scripts/hooks/sitedata.py): the lead's change.
-SCHEMA_CHANGE = {"number-as-string"}
+SCHEMA_CHANGE: set[str] = set()
 FIXTURES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "hostile").glob("*.yml"))}
 
 
