@@ -8,7 +8,8 @@ page event runs in each language's build; on_pre_build and on_post_build
 run at the start and end of each nested build too.
 
 So the hooks:
-- start(): at the outer build's on_pre_build only, empty the registry;
+- start(): at the outer build's on_pre_build only, run the gate (check(),
+  the editors' `site.py check` refuses the same) and empty the registry;
 - record(): every page, as its context is made (multilingual hook);
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
@@ -29,7 +30,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from moussalaha import alternates, files, policy, search
+import markdown
+
+from moussalaha import alternates, data, files, gate, policy, search
+from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
 
@@ -64,6 +68,19 @@ def startup(command: str) -> None:
 def start(config) -> None:
     if not nested(config):
         state.pages.clear()
+        check(config)
+
+
+def check(config) -> None:
+    """The gate (moussalaha/gate.py), as `site.py check` runs it, before
+    MkDocs reads a file: links, stray .html, sizes, SVG, disguising
+    characters, untrusted YAML and the data's schema, HTML in pages and
+    data. Raises every problem as `file:line: what is wrong — how to fix it`."""
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    refused = gate.check_project(Path(config.config_file_path).parent, data.FILES,
+                                 render_markdown=lambda text: renderer.reset().convert(text))
+    if refused:
+        raise Problems(refused)
 
 
 def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:

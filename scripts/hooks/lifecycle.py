@@ -20,9 +20,12 @@ def on_startup(command, dirty):
     build.startup(command)
 
 
-@event_priority(100)  # before any page: the registry starts empty
+@event_priority(100)  # before any file is read: the gate; the registry starts empty
 def on_pre_build(config):
-    build.start(config)
+    try:
+        build.start(config)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(-100)  # after every other hook has changed the page
