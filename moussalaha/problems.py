@@ -75,8 +75,3 @@ def line_of(text: str, needle: str, start: int = 1) -> int:
         if needle.lower() in line.lower():
             return number
     return start
-
-
-def line_of_match(text: str, pattern: re.Pattern) -> int:
-    match = pattern.search(text)
-    return text[:match.start()].count("\n") + 1 if match else 1

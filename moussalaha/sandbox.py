@@ -207,7 +207,7 @@ def problem(error: BaseException, display: str, line_offset: int = 0, names: lis
     `line_offset` is the number of lines before the template in the file
     (the front matter)."""
     line = template_line(error) + line_offset
-    message = getattr(error, "message", None) or str(error)
+    message = (getattr(error, "message", None) or str(error)).rstrip(".")
     if isinstance(error, SecurityError):
         return Problem(display, line, f"this template expression is refused: {message}",
                        "pages may only print the site's data, with its filters: write {{ agreement.date | day }} "

@@ -205,7 +205,11 @@ def check_fragment(fragment: str, display: str, first_line: int = 1, source: str
         for name, value in attributes:
             wrong = _attribute_problem(tag, name, value or "")
             if wrong:
-                found.add(Problem(display, where(line, f"{name}="), *wrong))
+                # Markdown's [text](address) has no `name=`: look for the address first.
+                shown = (value or "").strip()[:30]
+                at = where(line, shown) if shown and source is not None and shown.lower() in source.lower() \
+                    else where(line, f"{name}=")
+                found.add(Problem(display, at, *wrong))
     if not found and not allowed(fragment):
         found.add(Problem(display, first_line, "this HTML is not allowed on the site (the sanitizer would change it)",
                           "write the text in Markdown, without HTML tags"))

@@ -4,14 +4,15 @@ command line is moussalaha/cli.py (scripts/site.py check).
 
 First the gate (moussalaha/gate.py), which the build runs too: links,
 stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
-schema, HTML in pages and data. The other checks run once the gate
+schema, HTML in pages and data. Each page's Jinja is then rendered in the
+sandbox as the build renders it (moussalaha/render.py). The other checks run once the gate
 finds nothing wrong: they read the files it refuses.
 """
 
 from __future__ import annotations
 
-from moussalaha import gate
-from moussalaha.checks.common import docs, root
+from moussalaha import gate, render
+from moussalaha.checks.common import docs, relative, root
 from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
 from moussalaha.checks.markup import check_alt_text, markdown_renderer
@@ -20,7 +21,17 @@ from moussalaha.checks.pages import check_front_matter, check_languages, check_n
 from moussalaha.checks.translations import check_translation
 from moussalaha.data import FILES, DataError, SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, Problems
+
+
+def check_template(page, site_data: SiteData) -> list[Problem]:
+    """The page's Jinja rendered in the sandbox, as the build renders it."""
+    try:
+        render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
+                           root() / "overrides" / "components")
+    except Problems as refused:
+        return refused.problems
+    return []
 
 
 def run_checks(build: bool = True) -> list[Problem]:
@@ -43,9 +54,12 @@ def run_checks(build: bool = True) -> list[Problem]:
         figures = data_figures(site_data)
     descriptions: dict = {}
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], LANGUAGES.index(item[0][1]))):
-        problems += check_front_matter(page, descriptions) + check_alt_text(page, renderer)
+        found = check_front_matter(page, descriptions) + check_alt_text(page, renderer)
         if site_data:
-            problems += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            found += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            if not found:
+                found += check_template(page, site_data)
+        problems += found
         if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
             problems += check_translation(page, pages[name, DEFAULT])
     problems = sorted(set(problems))

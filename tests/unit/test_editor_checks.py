@@ -419,13 +419,13 @@ def test_missing_anchor(project):
                                   "(ask the site's developers if the page really needs it)"),
     ('<iframe src="https://example.org/"></iframe>', "raw HTML <iframe> is refused: it loads another site inside "
                                                      "the page — remove it (ask the site's developers if the page really needs it)"),
-    ('<span onmouseover="steal()">survol</span>', "the HTML attribute onmouseover= is refused: it runs code in "
-                                                  "readers' browsers — remove it"),
-    ("[cliquer](javascript:alert(1))", "a javascript: address is refused: it runs code in readers' browsers — link "
-                                       "to a page or a web address instead"),
-    ("![Le logo](https://example.org/logo.png)", "the file https://example.org/logo.png comes from another host, "
-                                                 "which would learn who reads the site and could change it — put the "
-                                                 "file in docs/assets/images/ and link it from there"),
+    ('<span onmouseover="steal()">survol</span>', "the attribute onmouseover= runs code in readers' browsers — "
+                                                  "remove it"),
+    ("[cliquer](javascript:alert(1))", "the address «javascript:alert(1)» is a javascript: address: it runs code in "
+                                       "readers' browsers — link to a page of the site or to a web address (https://…)"),
+    ("![Le logo](https://example.org/logo.png)", "the image https://example.org/logo.png comes from another host, "
+                                                 "which would learn who reads the site and could change the image — "
+                                                 "put the file in docs/assets/images/ and link it from there"),
     ('<link rel="stylesheet" href="https://example.org/x.css">', "raw HTML <link> is refused: it loads a file, "
                                                                  "possibly from another host — remove it (ask the "
                                                                  "site's developers if the page really needs it)"),
@@ -446,15 +446,16 @@ def test_image_without_alternative_text(project):
 
 def test_image_heavier_than_the_limit(project):
     (project / "docs/assets/images/photo.jpg").write_bytes(b"\xff" * 300 * 1024)
-    fails_with(project, "docs/assets/images/photo.jpg:1: this image weighs 300 KB, more than the 200 KB limit — make "
-                        "it smaller before adding it (a photo: 1600 pixels wide at most, JPEG or WebP at quality 80)")
+    fails_with(project, "docs/assets/images/photo.jpg:1: this file weighs 300 KB, more than the 200 KB limit for a "
+                        ".jpg file — make it smaller before adding it (a photo: 1600 pixels wide at most, JPEG or WebP at quality 80)")
 
 
 def test_eastern_arabic_digits(project):
     page = project / "docs/about.md"
     edit(page, "نص قصير", "نص قصير من ٣ أسطر")
-    fails_with(project, f"docs/about.md:{line(page, '٣')}: write the digits 0-9 (3, not ٣), as Moroccan Arabic "
-                        "texts do")
+    fails_with(project, f"docs/about.md:{line(page, '٣')}: the digit ٣ (U+0663 ARABIC-INDIC DIGIT THREE) is not one "
+                        "of 0-9: the checks of figures and the readers' search would miss the number — write it 3: "
+                        "the site writes 0-9 in every language, as Moroccan texts do")
 
 
 # --- Output for GitHub, help ------------------------------------------------------------------
