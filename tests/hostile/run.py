@@ -111,6 +111,20 @@ def verdict(code: int, output: str, expect: dict) -> str:
     return f"message lacks {missing}" if missing else ""
 
 
+def expectation(fixture: dict, project: Path) -> dict:
+    """The fixture's expectation, with the line of a template expression it
+    adds to a page (the line the editor must go to)."""
+    expect = dict(fixture["expect"])
+    change = fixture["changes"][0]
+    if "line" not in expect and change.get("with", "").startswith(change.get("replace", "\0")):
+        added = change["with"][len(change["replace"]):].strip().splitlines()[0]
+        if added.startswith(("{{", "{%")):
+            text = (project / change["file"]).read_text(encoding="utf-8")
+            start = text.index(change["replace"]) + len(change["replace"])
+            expect["line"] = text[:text.index(added[:2], start)].count("\n") + 1
+    return expect
+
+
 def published(site: Path, needles: list[str]) -> list[str]:
     found = []
     if site.is_dir():
@@ -153,7 +167,7 @@ def main() -> int:
                 if not args.check_only:
                     steps.append(("build", *run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", "site"], project)))
             for step, code, output, seconds in steps:
-                wrong = verdict(code, output, fixture["expect"])
+                wrong = verdict(code, output, expectation(fixture, project))
                 if wrong:
                     problems.append(f"{step}: {wrong}")
                 if seconds > 60:

@@ -72,20 +72,6 @@ def refused_in_process(project: Path, fixture: dict) -> str:
     return "\n".join(found)
 
 
-def expected(fixture: dict, project: Path) -> dict:
-    """The fixture's expectation, with the line of a template expression it
-    adds to a page (the line the editor must go to)."""
-    expect = dict(fixture["expect"])
-    change = fixture["changes"][0]
-    if "line" not in expect and change.get("with", "").startswith(change.get("replace", "\0")):
-        added = change["with"][len(change["replace"]):].strip().splitlines()[0]
-        if added.startswith(("{{", "{%")):
-            text = (project / change["file"]).read_text(encoding="utf-8")
-            start = text.index(change["replace"]) + len(change["replace"])
-            expect["line"] = text[:text.index(added[:2], start)].count("\n") + 1
-    return expect
-
-
 @pytest.mark.parametrize("name", [n for n, f in FIXTURES.items() if not any("command" in c for c in f["changes"])])
 def test_each_attack_is_refused(pristine, tmp_path, name):
     fixture = FIXTURES[name]
@@ -95,7 +81,7 @@ def test_each_attack_is_refused(pristine, tmp_path, name):
     for change in fixture["changes"]:
         corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
     output = refused_in_process(project, fixture)
-    assert corpus.verdict(1 if output else 0, output, expected(fixture, project)) == "", output
+    assert corpus.verdict(1 if output else 0, output, corpus.expectation(fixture, project)) == "", output
     assert not (tmp_path / "marker").exists()
 
 
