@@ -11,7 +11,8 @@ messages, naming the editor's file.
 2. Data files: disguising characters, then the untrusted YAML loader
    (anchors, aliases, duplicate keys), HTML in any text, then the schema
    in the editors' words.
-3. Pages: disguising characters, HTML written inside template expressions,
+3. Pages: disguising characters, HTML in the front matter's text, HTML
+   written inside template expressions,
    and the editors' own HTML (the Markdown rendered without its template
    expressions, whose output the sandbox escapes) against the allowlist.
 """
@@ -44,14 +45,25 @@ def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: "\n" * m.group().count("\n"), text)
 
 
+# An element, a comment or a declaration: what makes a text HTML.
+TAG = re.compile(r"<[a-zA-Z!/?]")
+
+
 def data_text_html(document: untrusted_yaml.Document) -> list[Problem]:
-    """HTML in any text of a data file, on the text's line."""
+    """HTML in any text of a data file (or a page's front matter), on the
+    text's line. Data is plain text: the theme's templates print some of it
+    as it is, so even HTML the pages may hold is refused here."""
     problems, nodes = [], [document.node] if document.node is not None else []
     while nodes:
         node = nodes.pop()
         if isinstance(node, yaml.ScalarNode):
+            line = node.start_mark.line + 1
             if "<" in node.value or "&" in node.value:
-                problems += sanitize.check_fragment(node.value, document.path, node.start_mark.line + 1)
+                found = sanitize.check_fragment(node.value, document.path, line)
+                if not found and TAG.search(node.value):
+                    found = [Problem(document.path, line, "HTML in a text of the data or of the front matter",
+                                     "write plain text, without tags: the site lays the text out itself")]
+                problems += found
         elif isinstance(node, yaml.MappingNode):
             nodes += [value for _, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
@@ -82,6 +94,12 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
     front = FRONT_MATTER.match(text)
     offset = text.count("\n", 0, front.end()) if front else 0
     body = text[front.end():] if front else text
+    if front:
+        try:
+            # The `---` line stays as an empty first line, so that lines are the file's.
+            problems += data_text_html(untrusted_yaml.loads(front.group().strip().strip("-"), display))
+        except Problems:
+            pass  # the page checks explain front matter that is not valid YAML
     problems += sandbox.check_template(env, body, display, offset)
     html = render_markdown(_blank(body, JINJA))
     problems += sanitize.check_fragment(html, display, first_line=offset + 1, source=text)
