@@ -10,6 +10,8 @@ Listed under `hooks:` in mkdocs.yml; it runs during `mkdocs build` and `serve`.
 
 from __future__ import annotations
 
+import re
+import sys
 import traceback
 from pathlib import Path
 
@@ -18,10 +20,15 @@ from mkdocs.exceptions import PluginError
 
 import chart
 import sitedata
+import sitepages
+
+# TEMPORARY until the `moussalaha` package is installed (branch `house`):
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from moussalaha import news  # noqa: E402
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 # Front matter fields a page may carry; anything else is a typo.
-PAGE_FIELDS = {"title", "description", "sources", "hide", "icon", "status", "template", "translated_from"}
+PAGE_FIELDS = {"title", "description", "sources", "date", "hide", "icon", "status", "template", "translated_from"}
 # Fields every page must fill in, in its own language.
 REQUIRED_FIELDS = ("title", "description")
 
@@ -86,16 +93,34 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if not page.meta.get(field):
             raise PluginError(f"docs/{source_file}:1: the front matter needs a `{field}:` in the page's language.")
     cited = page.meta.get("sources") or []
+    article = None
+    if news.is_article(source_file):
+        # A news article: its date and sources are in the Arabic file only.
+        found = news.problems(sitepages.read_page(Path(page.file.abs_src_path)), lang, data.source_ids)
+        if found:
+            raise PluginError("\n".join(f"docs/{source_file}:{line}: {message}" for line, message in found))
+        article = news.read(Path(config.docs_dir), news.slug_of(source_file), lang, sitepages.read_page)
+        cited = list(article.sources)
     missing = [s for s in cited if s not in data.source_ids]
     if missing:
         raise PluginError(
             f"docs/{source_file}:1: `sources:` names unknown source id(s) {', '.join(missing)}; "
             "add them to docs/data/sources.yml or fix the spelling."
         )
-    context = data.localised(lang) | {"lang": lang, "page_sources": cited}
+    articles = news.collect(Path(config.docs_dir), lang, sitepages.read_page)
+    context = data.localised(lang) | {
+        "lang": lang, "page_sources": cited, "article": article,
+        "news": articles, "news_years": news.by_year(articles),
+        # Links from a page in a sub-folder (news/) back to the top pages.
+        "root": "../" * source_file.count("/"),
+    }
     env = jinja_environment(lang)
     try:
         body = env.from_string(markdown).render(context)
+        if article:
+            # The date and the lead under the article's title.
+            header = env.get_template("news-article.md").render(context)
+            body = re.sub(r"^# .*$", lambda title: f"{title.group()}\n\n{header}\n", body, count=1, flags=re.MULTILINE)
         if cited:
             body += "\n\n" + env.get_template("page-sources.md").render(context) + "\n"
     except jinja2.TemplateError as error:

@@ -183,14 +183,6 @@ class OtherProgramme(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class NewsItem(Strict):
-    id: Id
-    date: dt.date
-    title: Text
-    summary: Text
-    sources: list[Id] = Field(min_length=1)
-
-
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -240,11 +232,6 @@ class ProjectsFile(Strict):
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
-
-
-@_file_model("news")
-class NewsFile(Strict):
-    news: list[NewsItem]
 
 
 @_file_model("ui")
@@ -346,7 +333,7 @@ class SiteData:
             raise DataError("\n".join(errors))
 
     def __getattr__(self, name):
-        # sources, institutions, agreement, levels, programme, milestones, projects, news, ui
+        # sources, institutions, agreement, levels, programme, milestones, projects, ui
         for file in self.__dict__.get("files", {}).values():
             if name in type(file).model_fields:
                 return getattr(file, name)
@@ -395,7 +382,7 @@ class SiteData:
         for p in self.projects:
             expect("projects", "level", p.level, f"project {p.id}")
             expect("projects", "institution", p.partners, f"project {p.id}")
-        for kind, items in (("sources", self.sources), ("institutions", self.institutions), ("news", self.news)):
+        for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
             seen = set()
             for item in items:
                 if item.id in seen:
@@ -406,13 +393,12 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
+            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "levels")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
-        data["news"] = sorted(data["news"], key=lambda n: n["date"], reverse=True)
         data["latest"] = data["milestones"][-1]
         return data
 
@@ -496,4 +482,4 @@ if __name__ == "__main__":
         print(error, file=sys.stderr)
         sys.exit(1)
     print(f"{len(site_data.sources)} sources, {len(site_data.institutions)} institutions, "
-          f"{len(site_data.milestones)} milestones, {len(site_data.news)} news items: all valid.")
+          f"{len(site_data.milestones)} milestones: all valid.")

@@ -49,7 +49,8 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     translation = sitepages.read_page(Path(page.file.abs_src_path))
     stamp = sitepages.stamp_of(translation)
-    source_path = sitepages.page_path(translation.name, sitedata.DEFAULT_LANGUAGE, Path(config.docs_dir))
+    # Beside the translation: docs/ or a sub-folder of it (docs/news/).
+    source_path = sitepages.page_path(translation.name, sitedata.DEFAULT_LANGUAGE, translation.path.parent)
     # No stamp yet: nothing to compare with (`site.py check` asks for one).
     if stamp is None or not source_path.exists():
         return html
