@@ -30,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+# TEMPORARY until the `moussalaha` package is installed (branch `house`):
+sys.path.insert(0, str(ROOT))
 
 import markdown  # noqa: E402
 import yaml  # noqa: E402
@@ -39,6 +41,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 import facts  # noqa: E402
 import sitedata  # noqa: E402
 import sitepages  # noqa: E402
+from moussalaha import news  # noqa: E402
 from sitepages import STAMP, TRANSLATIONS  # noqa: E402
 
 DOCS = sitepages.DOCS
@@ -111,9 +114,10 @@ def read_pages() -> tuple[dict[tuple[str, str], sitepages.Page], list[Problem]]:
     pages, problems = {}, []
     for path in sorted(DOCS.rglob("*.md")):
         where = path.relative_to(DOCS)
-        if len(where.parts) > 1:
-            problems.append(problem(path, 1, f"pages live directly in docs/, not in a sub-folder (the theme looks "
-                                             f"for each language's sitemap next to its pages) — move it to docs/{path.name}"))
+        # News articles live in docs/news/ (moussalaha/news.py); every other page in docs/.
+        if len(where.parts) > 1 and where.parts[:-1] != (news.FOLDER,):
+            problems.append(problem(path, 1, f"pages live directly in docs/ (news articles in docs/{news.FOLDER}/), "
+                                             f"not in another sub-folder — move it to docs/{path.name}"))
             continue
         parsed = sitepages.split_name(path.name)
         if parsed is None:
@@ -124,7 +128,11 @@ def read_pages() -> tuple[dict[tuple[str, str], sitepages.Page], list[Problem]]:
             problems.append(problem(path, 1, f"the site cannot tell which page and language this file is, so it "
                                              f"is never shown as a translation — {hint}"))
             continue
-        pages[parsed] = sitepages.read_page(path)
+        page = sitepages.read_page(path)
+        if len(where.parts) > 1:
+            page.name = f"{news.FOLDER}/{page.name}"
+            parsed = (page.name, parsed[1])
+        pages[parsed] = page
     return pages, problems
 
 
@@ -171,7 +179,8 @@ def check_nav(config: dict, pages) -> list[Problem]:
             problems.append(problem(config_path, line, f"the navigation lists {target}, which is not a page in docs/ — "
                                                        "fix the name or remove the line"))
     for (name, lang), page in pages.items():
-        if lang == DEFAULT and f"{name}.md" not in listed:
+        # News articles are listed on the news page, not in the menu (`not_in_nav`).
+        if lang == DEFAULT and f"{name}.md" not in listed and not news.is_article(name):
             problems.append(problem(page.path, 1, f"this page is not in the navigation — add the line `  - {name}.md` "
                                                   "under `nav:` in mkdocs.yml, where it should appear in the menu"))
     return problems
@@ -614,8 +623,15 @@ def run_checks(build: bool = True) -> list[Problem]:
     renderer = markdown_renderer(config)
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], sitedata.LANGUAGES.index(item[0][1]))):
         problems += check_front_matter(page, descriptions) + check_html(page, renderer)
+        if news.is_article(name) and not page.meta_error:
+            known = site_data.source_ids if site_data else set(page.meta.get("sources") or ())
+            problems += [problem(page.path, line, message) for line, message in news.problems(page, lang, known)]
         if site_data:
-            problems += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            problems += check_names(page, site_data.institutions)
+            # A news article reports the figures of its day, as its sources
+            # gave them; its numbers (days, editions) are not the data's.
+            if not news.is_article(name):
+                problems += check_retyped_figures(page, figures)
         if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
             problems += check_translation(page, pages[name, DEFAULT])
     problems = sorted(set(problems))
@@ -699,6 +715,8 @@ def command_stamp(args) -> int:
         targets = []
         for given in args.pages:
             parsed = sitepages.split_name(Path(given).name)
+            if parsed and Path(given).resolve().parent == (DOCS / news.FOLDER).resolve():
+                parsed = (f"{news.FOLDER}/{parsed[0]}", parsed[1])
             if not parsed or not Path(given).exists():
                 print(f"{given}: not a page of docs/ — give a file such as docs/centre.fr.md", file=sys.stderr)
                 return 1
