@@ -50,6 +50,7 @@ def test_every_article_has_its_page_with_title_date_lead_and_sources(site, lang)
         assert time.attributes["datetime"] == article.date.isoformat()
         assert time.text(strip=True) == sitedata.format_day(article.date, lang)
         assert squash(content.css_first(".mc-lead").text()) == squash(article.lead)
+        assert content.css_first(".mc-news__back a").attributes["href"] == "../news.html"
         cited = [a.attributes["href"] for a in content.css(".mc-sources a[href]")]
         assert cited and cited == [f"../sources.html#{source}" for source in article.sources], article.slug
         for href in cited:  # every source it cites is on the sources page
