@@ -307,23 +307,13 @@ def test_data_entry_with_a_wrongly_typed_field(project):
 
 
 def test_number_that_differs_between_the_languages_of_a_data_text(project):
-    data = project / "docs/data/news.yml"
-    with data.open("a", encoding="utf-8") as file:
-        file.write("""
-  - id: test-visit
-    date: 2024-01-01
-    title: {ar: زيارة, fr: Une visite, en: A visit}
-    summary:
-      ar: "زيارة دامت 3 أيام."
-      fr: "Une visite de 4 jours."
-      en: "A visit of 3 days."
-    sources: [seed-000]
-""")
-    arabic, french = line(data, "دامت 3 أيام"), line(data, "4 jours")
+    data = project / "docs/data/agreement.yml"
+    edit(data, "    ar: الرباط\n    fr: Rabat\n", "    ar: الرباط 3\n    fr: Rabat 4\n")
+    arabic, french = line(data, "الرباط 3"), line(data, "Rabat 4")
     fails_with(project,
-               f"docs/data/news.yml:{french}: the number 4 is in the French text, not in the Arabic (line {arabic}) — "
+               f"docs/data/agreement.yml:{french}: the number 4 is in the French text, not in the Arabic (line {arabic}) — "
                "write the same figures in the three languages",
-               f"docs/data/news.yml:{french}: the Arabic text (line {arabic}) has the number 3, the French text does "
+               f"docs/data/agreement.yml:{french}: the Arabic text (line {arabic}) has the number 3, the French text does "
                "not — write it here too, in digits")
 
 
