@@ -7,7 +7,7 @@ What it does, in order:
    pages through mkdocs-static-i18n; the facts hook renders the data into
    the pages, as it must for the content to exist), each from clean, timed;
 2. serves both on 127.0.0.1, compressed as a production server does
-   (brotli, or gzip; scripts/quality.py);
+   (brotli, or gzip; moussalaha/serve.py);
 3. runs Lighthouse (mobile preset: a mid-range phone on slow 4G, simulated
    throttling) RUNS times on each page of LIGHTHOUSE_PAGES in the three
    languages, on both builds in turn, and keeps the median of each figure;
@@ -43,10 +43,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import quality  # noqa: E402
+from moussalaha import quality, serve
 
-ROOT = quality.ROOT
+ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ar", "fr", "en")
 # The home page, a long page of prose with a table, the chart's page.
 LIGHTHOUSE_PAGES = ("", "agreement.html", "programme.html")
@@ -178,7 +177,7 @@ def main() -> None:
         servers = {}
         for name in ("site", "stock"):
             (temp / name).mkdir()
-            servers[name] = quality.serve(temp / name)
+            servers[name] = serve.serve(temp / name)
         site_dir, site_url = temp / "site", servers["site"][1]
         stock_dir, stock_url = temp / "stock", servers["stock"][1]
 
@@ -194,8 +193,8 @@ def main() -> None:
         pages = site_pages(site_dir)
         print(f"Weighing the first visit of {len(pages)} pages, both builds…", file=sys.stderr)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=quality.CHROMIUM,
-                                                 args=[f for f in quality.CHROMIUM_FLAGS if f != "--headless=new"])
+            browser = playwright.chromium.launch(executable_path=serve.CHROMIUM,
+                                                 args=[f for f in serve.CHROMIUM_FLAGS if f != "--headless=new"])
             for path in pages:
                 results["weight"][path] = {"site": weigh(browser, site_url + public(path)),
                                            "stock": weigh(browser, stock_url + stock_path(path))}

@@ -1,40 +1,35 @@
-"""The site's facts: load, validate and localise the YAML files in docs/data/.
+"""The site's facts: the schema of the YAML files in docs/data/, their
+loading with the line of every problem, and the data in one language for
+the templates.
 
-The MkDocs hooks render these facts into every language; the tests and the
-editors' checks read them through this module too, so that there is one
-schema. Run it alone to validate the data and print a summary:
+One model per file (`FILES`); `extra="forbid"` everywhere, so that a typo in
+a field's name is an error, not a silently ignored field; the ids one file
+gives another are checked (`SiteData`). Validate the data alone with:
 
-    .venv/bin/python scripts/hooks/sitedata.py
+    .venv/bin/python -m moussalaha.data
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-LANGUAGES = ("ar", "fr", "en")
-DEFAULT_LANGUAGE = "ar"
-DIRECTIONS = {"ar": "rtl", "fr": "ltr", "en": "ltr"}
-# British English writes "2 November 2023"; Moroccan Arabic (ar_MA) writes
-# "2 نونبر 2023", the month names of Moroccan official usage, with the
-# digits 0-9, as the sources write them.
-BABEL_LOCALES = {"ar": "ar_MA", "fr": "fr", "en": "en_GB"}
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "docs" / "data"
+from moussalaha.languages import LANGUAGES
+from moussalaha.problems import Problem, Problems, relative
 
-Language = Literal["ar", "fr", "en"]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 Id = str
 
 
-class DataError(Exception):
-    """A data file is wrong; the message names the file and line."""
+class DataError(Problems):
+    """A data file is wrong; each problem names the file and line."""
 
 
 class Strict(BaseModel):
@@ -43,7 +38,7 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """The same words in the three languages."""
+    """The same words in the three languages (languages.LANGUAGES)."""
 
     ar: str = Field(min_length=1)
     fr: str = Field(min_length=1)
@@ -272,14 +267,9 @@ def _describe(location: tuple, document: object) -> str:
     return ".".join(parts)
 
 
-def _relative(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-def load_file(path: Path, model: type[BaseModel]) -> BaseModel:
+def load_file(path: Path, model: type[BaseModel], root: Path) -> BaseModel:
+    """One data file, validated; a DataError names the line of each problem."""
+    where = relative(path, root)
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
@@ -287,57 +277,66 @@ def load_file(path: Path, model: type[BaseModel]) -> BaseModel:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise DataError(
-            f"{_relative(path)}:{line}: this is not valid YAML ({getattr(error, 'problem', error)}). "
-            "Check the indentation and put text that contains ':' or '#' in quotes."
-        ) from None
+        raise DataError([Problem(
+            where, line, f"this is not valid YAML ({getattr(error, 'problem', error)}). "
+            "Check the indentation and put text that contains ':' or '#' in quotes.")]) from None
     try:
         return model.model_validate(document or {})
     except ValidationError as error:
-        messages = []
+        found = []
         for problem in error.errors():
             location = tuple(problem["loc"])
             line = _yaml_line(node, location)
-            where = _describe(location, document) or "the file"
+            what = _describe(location, document) or "the file"
             if problem["type"] == "missing":
-                advice = f"`{where}` is missing: add it."
+                advice = f"`{what}` is missing: add it."
             elif problem["type"] == "extra_forbidden":
-                advice = f"`{where}` is not a known field: check its spelling or remove it."
+                advice = f"`{what}` is not a known field: check its spelling or remove it."
             else:
-                advice = f"`{where}`: {problem['msg']} (found {problem.get('input')!r})."
-            messages.append(f"{_relative(path)}:{line}: {advice}")
-        raise DataError("\n".join(messages)) from None
+                advice = f"`{what}`: {problem['msg']} (found {problem.get('input')!r})."
+            found.append(Problem(where, line, advice))
+        raise DataError(found) from None
 
 
 class SiteData:
-    """All data files, validated, with their cross-references checked."""
+    """All data files, validated, with their cross-references checked.
 
-    def __init__(self, data_dir: Path = DATA_DIR):
-        self.data_dir = data_dir
-        errors = []
+    `data_dir` is the project's docs/data; messages name files from the
+    project's folder (two levels up)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir.parent.parent
+        errors: list[Problem] = []
         self.files: dict[str, BaseModel] = {}
         for name, model in FILES.items():
-            path = data_dir / f"{name}.yml"
+            path = self.data_dir / f"{name}.yml"
             if not path.exists():
-                errors.append(f"{_relative(path)}:1: this data file is missing.")
+                errors.append(Problem(relative(path, self.root), 1, "this data file is missing."))
                 continue
             try:
-                self.files[name] = load_file(path, model)
+                self.files[name] = load_file(path, model, self.root)
             except DataError as error:
-                errors.append(str(error))
-        unknown = sorted(p.name for p in data_dir.glob("*.y*ml") if p.stem not in FILES)
-        errors += [f"{_relative(data_dir / n)}:1: unknown data file: rename it or remove it." for n in unknown]
+                errors += error.problems
+        unknown = sorted(p.name for p in self.data_dir.glob("*.y*ml") if p.stem not in FILES)
+        errors += [Problem(relative(self.data_dir / n, self.root), 1, "unknown data file: rename it or remove it.")
+                   for n in unknown]
         if not errors:
             errors = self._check_references()
         if errors:
-            raise DataError("\n".join(errors))
+            raise DataError(errors)
 
-    def __getattr__(self, name):
-        # sources, institutions, agreement, levels, programme, milestones, projects, ui
-        for file in self.__dict__.get("files", {}).values():
-            if name in type(file).model_fields:
-                return getattr(file, name)
-        raise AttributeError(name)
+    # One attribute per top-level field of the files, by name.
+    sources = property(lambda self: self.files["sources"].sources)
+    institutions = property(lambda self: self.files["institutions"].institutions)
+    agreement = property(lambda self: self.files["agreement"].agreement)
+    levels = property(lambda self: self.files["strategy"].levels)
+    programme = property(lambda self: self.files["programme"].programme)
+    milestones = property(lambda self: self.files["programme"].milestones)
+    announced = property(lambda self: self.files["projects"].announced)
+    projects = property(lambda self: self.files["projects"].projects)
+    other_programmes = property(lambda self: self.files["projects"].other_programmes)
+    ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property
     def source_ids(self) -> set[str]:
@@ -351,8 +350,8 @@ class SiteData:
             entry = entries[entry.replaced_by]
         return entry
 
-    def _check_references(self) -> list[str]:
-        """Every id a file refers to must exist."""
+    def _check_references(self) -> list[Problem]:
+        """Every id a file refers to must exist, and each id be given once."""
         errors = []
         known = {
             "sources": self.source_ids,
@@ -364,11 +363,9 @@ class SiteData:
             for value in [ids] if isinstance(ids, str) else ids:
                 if value not in known[kind]:
                     path = self.data_dir / f"{file}.yml"
-                    line = _find_line(path, value)
-                    errors.append(
-                        f"{_relative(path)}:{line}: {where} refers to unknown {kind} id `{value}`; "
-                        f"known ids: {', '.join(sorted(known[kind]))}."
-                    )
+                    errors.append(Problem(
+                        relative(path, self.root), _find_line(path, value),
+                        f"{where} refers to unknown {kind} id `{value}`; known ids: {', '.join(sorted(known[kind]))}."))
 
         for kind_file, model in self.files.items():
             for where, ids in _source_lists(model):
@@ -383,11 +380,14 @@ class SiteData:
             expect("projects", "level", p.level, f"project {p.id}")
             expect("projects", "institution", p.partners, f"project {p.id}")
         for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
-            seen = set()
+            path = self.data_dir / f"{kind}.yml"
+            seen: dict[str, int] = {}
             for item in items:
-                if item.id in seen:
-                    errors.append(f"{_relative(self.data_dir / (kind + '.yml'))}:{_find_line(self.data_dir / (kind + '.yml'), item.id)}: id `{item.id}` is used twice: give each entry its own id.")
-                seen.add(item.id)
+                seen[item.id] = seen.get(item.id, 0) + 1
+                if seen[item.id] > 1:
+                    # The line of this entry, the second (or later) to give the id.
+                    errors.append(Problem(relative(path, self.root), _id_line(path, item.id, seen[item.id]),
+                                          f"id `{item.id}` is used twice: give each entry its own id."))
         return errors
 
     def localised(self, lang: str) -> dict:
@@ -401,6 +401,20 @@ class SiteData:
         data["ui"] = _localise(self.ui, lang)
         data["latest"] = data["milestones"][-1]
         return data
+
+
+_loaded: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def load(data_dir: Path) -> SiteData:
+    """The validated data of `data_dir`, read again only when a data file
+    changed (under `make serve`, every page of every rebuild asks for it)."""
+    data_dir = Path(data_dir).resolve()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.y*ml")))
+    cached = _loaded.get(data_dir)
+    if cached is None or cached[0] != stamp:
+        cached = _loaded[data_dir] = (stamp, SiteData(data_dir))
+    return cached[1]
 
 
 def _source_lists(model: BaseModel, where: str = ""):
@@ -425,6 +439,13 @@ def _find_line(path: Path, needle: str) -> int:
     return 1
 
 
+def _id_line(path: Path, id: str, occurrence: int) -> int:
+    """The line of the `occurrence`-th entry whose `id:` is `id`."""
+    entry = re.compile(rf"^\s*(?:-\s+)?id:\s*['\"]?{re.escape(id)}['\"]?\s*(?:#.*)?$")
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if entry.match(line)]
+    return lines[occurrence - 1] if len(lines) >= occurrence else _find_line(path, id)
+
+
 def _localise(value, lang: str):
     if isinstance(value, Text):
         return getattr(value, lang)
@@ -439,45 +460,9 @@ def _localise(value, lang: str):
     return value
 
 
-def file_line(source_text: str, body: str, body_line: int) -> int:
-    """The line of the page file that is line `body_line` of its Markdown body
-    (MkDocs gives hooks the body without the front matter)."""
-    stripped = body.lstrip("\n")
-    start = source_text.find(stripped[:200]) if stripped else -1
-    if start < 0:
-        return body_line
-    return body_line - (len(body) - len(stripped)) + source_text[:start].count("\n")
-
-
-def format_day(day: dt.date, lang: str) -> str:
-    """2 نونبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
-    month joined by a no-break space so that a line never parts them."""
-    return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang]).replace(" ", "\u00a0", 1)
-
-
-def ordinal(number: int, lang: str) -> str:
-    """13 / 13<sup>e</sup> / 13th, for an edition (feminine in French)."""
-    if lang == "fr":
-        return f"{number}<sup>{'re' if number == 1 else 'e'}</sup>"
-    if lang == "en":
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-        return f"{number}{suffix}"
-    return str(number)
-
-
-def milestone_event(milestone: dict, ui: dict, lang: str) -> str:
-    """"close of the 13th edition and opening of the 14th edition"."""
-    parts = [
-        ui[key].replace("{n}", ordinal(milestone[field], lang))
-        for field, key in (("closed", "edition_closed"), ("opened", "edition_opened"))
-        if milestone[field] is not None
-    ]
-    return ui["and"].join(parts)
-
-
 if __name__ == "__main__":
     try:
-        site_data = SiteData()
+        site_data = SiteData(Path("docs/data"))
     except DataError as error:
         print(error, file=sys.stderr)
         sys.exit(1)

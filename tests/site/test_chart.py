@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS, screenshot, sitedata
+from conftest import SCREENSHOTS, screenshot
+from moussalaha import languages, present
 
 PAGES = {"ar": "programme.html", "fr": "fr/programme.html", "en": "en/programme.html"}
 SERIES = ("beneficiaries", "released")
@@ -103,7 +104,7 @@ def test_table_beside_the_chart_holds_the_same_figures(site, data, lang):
         header = row.css_first("th")
         assert header.attributes.get("scope") == "row"
         assert header.css_first("time").attributes["datetime"] == m.date.isoformat()
-        assert header.text(strip=True) == sitedata.format_day(m.date, lang)
+        assert header.text(strip=True) == present.format_day(m.date, lang)
         for field in ("beneficiaries", "released", "pardoned"):
             cell = row.css_first(f'td[data-field="{field}"]').text(strip=True)
             value = getattr(m, field)
@@ -167,6 +168,6 @@ def test_programme_page_screenshots(site, phone, desktop, lang):
     for page, size in ((phone, "phone"), (desktop, "desktop")):
         page.goto(site.url(PAGES[lang]), wait_until="networkidle")
         direction = page.evaluate("getComputedStyle(document.querySelector('.mc-chart')).direction")
-        assert direction == sitedata.DIRECTIONS[lang]
+        assert direction == languages.DIRECTIONS[lang]
         screenshot(page, f"programme-{lang}-{size}")
         page.locator("figure.mc-chart").screenshot(path=str(SCREENSHOTS / f"programme-chart-{lang}-{size}.png"))

@@ -1,7 +1,8 @@
-"""The site's Markdown pages as the editors' tool and the hooks see them:
-which file is which language of which page, its front matter, its sections
-(a heading with its id and the text under it), and the fingerprints that
-tell whether a translation still matches its Arabic source.
+"""The site's Markdown pages as the build and the editors' tool see them:
+which file is which language of which page, its front matter, its headings
+and sections (a heading with its id and the text under it; headings inside
+code fences are not headings), and the fingerprints that tell whether a
+translation still matches its Arabic source.
 
 A French or English page records, in its front matter, a fingerprint of
 each section of the Arabic text it was translated from:
@@ -10,9 +11,7 @@ each section of the Arabic text it was translated from:
       centre: 3f2a1b9c
       creation: 9d04e1aa
 
-so that a changed Arabic section is noticed without git history. Imported by
-scripts/site.py (`check`, `status`, `stamp`) and scripts/hooks/translations.py
-(the notices on the site); it is not a hook itself.
+so that a changed Arabic section is noticed without git history.
 """
 
 from __future__ import annotations
@@ -21,20 +20,56 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
-import sitedata
-from multilingual import EXPLICIT_ID, HEADING
+from moussalaha.languages import DEFAULT_LANGUAGE, TRANSLATIONS
 
-DOCS = sitedata.ROOT / "docs"
-TRANSLATIONS = tuple(lang for lang in sitedata.LANGUAGES if lang != sitedata.DEFAULT_LANGUAGE)
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 STAMP = "translated_from"
-# The same front matter delimiters as MkDocs (mkdocs.utils.meta).
+# Front matter fields a page may carry; anything else is a typo.
+# `date` is a news article's (moussalaha/news.py).
+PAGE_FIELDS = {"title", "description", "sources", "date", "hide", "icon", "status", "template", STAMP}
+# Fields every page must fill in, in its own language.
+REQUIRED_FIELDS = ("title", "description")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# The same front matter delimiters as MkDocs (mkdocs.utils.meta).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # centre.md, centre.fr.md: lowercase Latin letters, digits and hyphens.
 PAGE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>%s))?\.md$" % "|".join(TRANSLATIONS))
+
+
+@dataclass
+class Heading:
+    line: int  # in the text given
+    level: int
+    text: str  # as written, with its { #id } if any
+    id: str | None
+
+
+def headings(markdown: str, first_line: int = 1) -> Iterator[Heading]:
+    """Every Markdown heading, with its explicit id; not the lines of code fences."""
+    in_code = False
+    for number, line in enumerate(markdown.splitlines(), first_line):
+        if FENCE.match(line):
+            in_code = not in_code
+        match = None if in_code else HEADING.match(line)
+        if match:
+            explicit = EXPLICIT_ID.search(match.group(2))
+            yield Heading(number, len(match.group(1)), match.group(2), explicit.group(1) if explicit else None)
+
+
+def file_line(source_text: str, body: str, body_line: int) -> int:
+    """The line of the page file that is line `body_line` of its Markdown body
+    (MkDocs gives hooks the body without the front matter)."""
+    stripped = body.lstrip("\n")
+    start = source_text.find(stripped[:200]) if stripped else -1
+    if start < 0:
+        return body_line
+    return body_line - (len(body) - len(stripped)) + source_text[:start].count("\n")
 
 
 @dataclass
@@ -67,8 +102,8 @@ class Page:
         return sections(self.body, self.body_line)
 
 
-def page_path(name: str, lang: str, docs: Path = DOCS) -> Path:
-    suffix = "" if lang == sitedata.DEFAULT_LANGUAGE else f".{lang}"
+def page_path(name: str, lang: str, docs: Path) -> Path:
+    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
     return docs / f"{name}{suffix}.md"
 
 
@@ -77,13 +112,13 @@ def split_name(filename: str) -> tuple[str, str] | None:
     match = PAGE_NAME.match(filename)
     if not match:
         return None
-    return match["name"], match["lang"] or sitedata.DEFAULT_LANGUAGE
+    return match["name"], match["lang"] or DEFAULT_LANGUAGE
 
 
 def read_page(path: Path, text: str | None = None) -> Page:
     """The page at `path` (or `text`, that page as it was at some commit)."""
     text = path.read_text(encoding="utf-8") if text is None else text
-    name, lang = split_name(path.name) or (path.name.split(".")[0], sitedata.DEFAULT_LANGUAGE)
+    name, lang = split_name(path.name) or (path.name.split(".")[0], DEFAULT_LANGUAGE)
     page = Page(path, name, lang, text, body=text)
     match = FRONT_MATTER.match(text)
     if not match:
@@ -106,20 +141,15 @@ def read_page(path: Path, text: str | None = None) -> Page:
 def sections(body: str, first_line: int = 1) -> list[Section]:
     """The page cut at every heading with an id; text before the first
     heading belongs to the first section."""
-    found: list[Section] = []
-    preamble: list[str] = []
-    for number, line in enumerate(body.splitlines(), first_line):
-        heading = HEADING.match(line)
-        explicit = heading and EXPLICIT_ID.search(heading.group(2))
-        if explicit:
-            found.append(Section(explicit.group(1), number, "\n".join(preamble + [line])))
-            preamble = []
-        elif found:
-            found[-1].text += "\n" + line
-        else:
-            preamble.append(line)
-    if not found:
-        found.append(Section("page", first_line, "\n".join(preamble)))
+    lines = body.splitlines()
+    cuts = [h for h in headings(body, first_line) if h.id]
+    if not cuts:
+        return [Section("page", first_line, "\n".join(lines))]
+    found = []
+    for index, heading in enumerate(cuts):
+        start = 0 if index == 0 else heading.line - first_line
+        end = cuts[index + 1].line - first_line if index + 1 < len(cuts) else len(lines)
+        found.append(Section(heading.id, heading.line, "\n".join(lines[start:end])))
     return found
 
 

@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import sitedata
+from moussalaha import languages
 
-LANGS = sitedata.LANGUAGES
+LANGS = languages.LANGUAGES
 
 
 def language_of(path: str) -> str:
@@ -37,7 +37,7 @@ def test_html_element_carries_lang_and_dir(site):
         html = site.page(path).css_first("html")
         lang = language_of(path)
         assert html.attributes.get("lang") == lang, path
-        assert html.attributes.get("dir") == sitedata.DIRECTIONS[lang], path
+        assert html.attributes.get("dir") == languages.DIRECTIONS[lang], path
 
 
 @pytest.mark.parametrize("path, lang, direction", [
@@ -51,7 +51,7 @@ def test_404_pages_carry_lang_and_dir(site, path, lang, direction):
         # The root page holds every language: it is the only one GitHub Pages serves.
         assert [b.attributes["lang"] for b in blocks] == list(LANGS)
         for block in blocks:
-            assert block.attributes["dir"] == sitedata.DIRECTIONS[block.attributes["lang"]]
+            assert block.attributes["dir"] == languages.DIRECTIONS[block.attributes["lang"]]
     else:
         assert [b.attributes["lang"] for b in blocks] == [lang]
 

@@ -1,6 +1,6 @@
 """Content parity: the three languages say the same things, and say what
 the data says. Checked on the built site and on docs/data/ (through
-sitedata.SiteData):
+moussalaha.data.SiteData):
 
 - every page exists in Arabic, French and English, under the same file name;
 - a page shows the same numbers (figures, days and years of dates) in the
@@ -23,9 +23,10 @@ from urllib.parse import urlsplit
 import pytest
 from pydantic import BaseModel
 
-from conftest import ROOT, sitedata
+from conftest import ROOT
+from moussalaha import languages
 
-LANGS = sitedata.LANGUAGES
+LANGS = languages.LANGUAGES
 DOCS = ROOT / "docs"
 # Pages that state no fact of their own: they need not cite a source.
 NOT_FACTUAL = {"accessibility", "privacy", "sources"}
@@ -43,7 +44,7 @@ NUMBER = re.compile(r"\d+")
 
 
 def built(lang: str, name: str) -> str:
-    return f"{name}.html" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/{name}.html"
+    return f"{languages.folder(lang)}{name}.html"
 
 
 def article(site, lang: str, name: str):
@@ -102,7 +103,7 @@ def test_the_page_list_is_read_from_docs():
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_exists_in_the_three_languages(site, name):
     for lang in LANGS:
-        source = DOCS / (f"{name}.md" if lang == sitedata.DEFAULT_LANGUAGE else f"{name}.{lang}.md")
+        source = DOCS / (f"{name}.md" if lang == languages.DEFAULT_LANGUAGE else f"{name}.{lang}.md")
         assert source.is_file(), f"{source.relative_to(ROOT)} is missing: translate docs/{name}.md"
         html = site.page(built(lang, name)).css_first("html")
         assert html.attributes.get("lang") == lang, built(lang, name)
@@ -110,7 +111,7 @@ def test_every_page_exists_in_the_three_languages(site, name):
 
 def test_no_page_exists_in_one_language_only(site):
     for lang in LANGS:
-        folder = site.directory if lang == sitedata.DEFAULT_LANGUAGE else site.directory / lang
+        folder = site.directory if lang == languages.DEFAULT_LANGUAGE else site.directory / lang
         names = {p.stem for p in folder.glob("*.html") if p.name != "404.html"}
         assert names == set(PAGES), lang
 

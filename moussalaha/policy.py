@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's HTTP security headers, with a Content-Security-Policy
+"""The site's HTTP security headers, with a Content-Security-Policy
 computed from the built pages.
 
 No inline script may run unless the site shipped it: the policy allows the
@@ -20,8 +20,8 @@ Writes into the built site, once every language is built:
   frame-ancestors, which browsers ignore in <meta>; and the referrer policy
   as `<meta name="referrer">`.
 
-Listed under `hooks:` in mkdocs.yml; deploy/nginx/moussalaha/ sends the same
-headers (tests/test_serving.py checks they agree).
+Run by build.py once every language is built; deploy/nginx/moussalaha/ sends
+the same headers (tests/serving/test_serving.py checks they agree).
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborHTMLParser
+
+from moussalaha.files import FINGERPRINTED, IMMUTABLE
+from moussalaha.problems import SiteError
 
 # The same values as deploy/nginx/moussalaha/security-headers.conf.
 HEADERS = {
@@ -48,9 +48,6 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 }
-# Files whose name carries a hash of their content (the theme's main.1a2b3c4d.min.css).
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
-IMMUTABLE = "public, max-age=31536000, immutable"
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 META_CHARSET = '<meta charset="utf-8">'
 
@@ -65,7 +62,7 @@ def inline_code(site: Path) -> tuple[set[str], set[str]]:
     scripts, styles = set(), set()
     for path in sorted(site.rglob("*.html")):
         where = path.relative_to(site)
-        tree = HTMLParser(path.read_text(encoding="utf-8"))
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
         for script in tree.css("script"):
             kind = (script.attributes.get("type") or "").strip().lower()
             if "src" not in script.attributes and kind in SCRIPT_TYPES:
@@ -75,7 +72,7 @@ def inline_code(site: Path) -> tuple[set[str], set[str]]:
         for node in tree.css("*"):
             for name, value in node.attributes.items():
                 if name == "style" or name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
-                    raise PluginError(
+                    raise SiteError(
                         f"{where}: <{node.tag} {name}=\"{value}\"> would be blocked by the Content-Security-Policy. "
                         "Give the element a class styled in docs/assets/stylesheets/site.css, "
                         "or attach the behaviour from a script file."
@@ -83,12 +80,16 @@ def inline_code(site: Path) -> tuple[set[str], set[str]]:
     return scripts, styles
 
 
-def policy(site: Path) -> dict[str, str]:
+def policy(site: Path, preview: bool = False) -> dict[str, str]:
+    """The policy for the built pages. A `preview` (`make serve`) allows
+    inline scripts instead of hashing them: MkDocs adds its live-reload
+    script to every page it serves, different each time."""
     scripts, styles = inline_code(site)
     wasm = any(site.rglob("*.wasm")) or any(site.rglob("wasm.*.pagefind"))
+    allowed = ["'unsafe-inline'"] if preview else sorted(scripts)
     return {
         "default-src": "'self'",
-        "script-src": " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(scripts)]),
+        "script-src": " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *allowed]),
         "style-src": " ".join(["'self'", *sorted(styles)]),
         # The theme's icons are data: SVG images in its stylesheet.
         "img-src": "'self' data:",
@@ -118,18 +119,14 @@ def add_meta(site: Path, csp: str) -> None:
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         if META_CHARSET not in text:
-            raise PluginError(f"{path.relative_to(site)}: no {META_CHARSET} to put the Content-Security-Policy after; "
-                              "the page's template must start its <head> with it (overrides/main.html).")
+            raise SiteError(f"{path.relative_to(site)}: no {META_CHARSET} to put the Content-Security-Policy after; "
+                            "the page's template must start its <head> with it (overrides/main.html).")
         path.write_text(text.replace(META_CHARSET, meta, 1), encoding="utf-8")
 
 
-@event_priority(-400)  # after every language is built and every other writer but precompress.py
-def on_post_build(config):
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and plugin.building:
-        return
-    site = Path(config.site_dir)
-    directives = policy(site)
+def write(site: Path, preview: bool = False) -> None:
+    """The policy from the built pages, into _headers, .nginx/csp.conf and every page."""
+    directives = policy(site, preview)
     csp = as_text(directives)
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import sitedata
-
-import facts  # from scripts/hooks, which conftest puts on the path
+from conftest import ROOT
+from moussalaha.data import SiteData
+from moussalaha.render import jinja_environment
 
 PAGES = {"ar": "projects.html", "fr": "fr/projects.html", "en": "en/projects.html"}
 
@@ -44,13 +44,13 @@ def test_other_programmes_are_apart_from_the_projects(site, data, lang):
 
 def test_a_published_project_appears_in_the_table():
     """Rendered from the component with one project, as an editor would add it."""
-    data = sitedata.SiteData()
+    data = SiteData(ROOT / "docs" / "data")
     context = data.localised("fr") | {"lang": "fr"}
     context["projects"] = [{
         "id": "example", "name": "Projet d'exemple", "level": data.levels[0].id,
         "partners": ["dgapr", "rabita"], "status": "under-way", "sources": ["seed-001"],
     }]
-    html = facts.jinja_environment("fr").get_template("projects.html").render(context)
+    html = jinja_environment("fr", ROOT / "overrides" / "components").get_template("projects.html").render(context)
     tree = LexborHTMLParser(html)
     assert tree.css_first("[data-named]").text(strip=True) == f"1 sur {data.announced}"
     row = tree.css_first("table.mc-projects tbody tr#project-example")

@@ -21,14 +21,11 @@ axe-core and Lighthouse with npm ci).
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT, SCREENSHOTS, screenshot
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import quality  # noqa: E402
+from conftest import SCREENSHOTS, screenshot
+from moussalaha import quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

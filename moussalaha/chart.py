@@ -1,6 +1,6 @@
 """Geometry of the chart of the programme's results (docs/data/programme.yml).
 
-facts.py exposes `chart_geometry(milestones)` to the pages' templates;
+render.py exposes `chart_geometry(milestones)` to the pages' templates;
 overrides/components/milestones-chart.html draws the inline SVG from what it
 returns. Time runs along the x axis in proportion to the dates, from the
 reading direction's start: right to left on Arabic pages. A figure a source
@@ -8,7 +8,7 @@ does not give is left out (no point, no zero). Value labels that would
 overlap another label move away from their point, or are left out: the table
 beside the chart gives every figure. Try it alone:
 
-    .venv/bin/python scripts/hooks/chart.py
+    .venv/bin/python -m moussalaha.chart
 """
 
 from __future__ import annotations
@@ -109,9 +109,11 @@ def geometry(milestones: list[dict], rtl: bool) -> dict:
 
 
 if __name__ == "__main__":
-    import sitedata
+    from pathlib import Path
 
-    data = sitedata.SiteData().localised("ar")
+    from moussalaha.data import SiteData
+
+    data = SiteData(Path("docs/data")).localised("ar")
     for rtl in (False, True):
         shape = geometry(data["milestones"], rtl)
         print("rtl" if rtl else "ltr", "years:", [(y["label"], y["x"]) for y in shape["years"]])
