@@ -4,7 +4,7 @@ source; the news page lists them all by year, newest first, each linked to
 its page; nothing shows an internal id or file name. In Chromium, the index
 and an article read in their direction on a phone and a desktop.
 
-Run: PYTHONPATH=. .venv/bin/pytest -o addopts="" tests/site/test_news_pages.py
+Run: .venv/bin/pytest tests/site/test_news_pages.py
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import re
 
 import pytest
 
-from conftest import ROOT, screenshot, sitedata
-
-import sitepages  # from scripts/hooks/, which conftest puts on the path
-from moussalaha import news  # PYTHONPATH=. until the package is installed (branch house)
+from conftest import ROOT, screenshot
+from moussalaha import news, present, render
+from moussalaha.languages import DIRECTIONS, LANGUAGES
 
 DOCS = ROOT / "docs"
 PREFIX = {"ar": "", "fr": "fr/", "en": "en/"}
-ARTICLES = {lang: news.collect(DOCS, lang, sitepages.read_page) for lang in sitedata.LANGUAGES}
+ARTICLES = {lang: news.collect(DOCS, lang) for lang in LANGUAGES}
 SLUGS = [a.slug for a in ARTICLES["ar"]]
 
 
@@ -33,12 +32,12 @@ def squash(text: str) -> str:
 def test_there_are_articles_with_their_files_in_the_three_languages():
     assert len(SLUGS) >= 12
     for slug in SLUGS:
-        for lang in sitedata.LANGUAGES:
+        for lang in LANGUAGES:
             assert news.path_of(DOCS, slug, lang).exists(), (slug, lang)
 
 
 @pytest.mark.site
-@pytest.mark.parametrize("lang", sitedata.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_article_has_its_page_with_title_date_lead_and_sources(site, lang):
     for article in ARTICLES[lang]:
         page = site.page(f"{PREFIX[lang]}{article.url}")
@@ -48,7 +47,7 @@ def test_every_article_has_its_page_with_title_date_lead_and_sources(site, lang)
         assert squash(content.css_first("h1").text()) == squash(article.title)
         time = content.css_first(".mc-news__date time")
         assert time.attributes["datetime"] == article.date.isoformat()
-        assert time.text(strip=True) == sitedata.format_day(article.date, lang)
+        assert time.text(strip=True) == present.format_day(article.date, lang)
         assert squash(content.css_first(".mc-lead").text()) == squash(article.lead)
         assert content.css_first(".mc-news__back a").attributes["href"] == "../news.html"
         cited = [a.attributes["href"] for a in content.css(".mc-sources a[href]")]
@@ -59,7 +58,7 @@ def test_every_article_has_its_page_with_title_date_lead_and_sources(site, lang)
 
 
 @pytest.mark.site
-@pytest.mark.parametrize("lang", sitedata.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_index_lists_every_article_by_year_newest_first(site, lang):
     page = site.page(f"{PREFIX[lang]}news.html")
     years = page.css("section.mc-news-year")
@@ -91,9 +90,9 @@ def test_every_article_gives_the_same_numbers_in_the_three_languages(site):
 
 
 @pytest.mark.site
-@pytest.mark.parametrize("lang", sitedata.LANGUAGES)
-def test_no_internal_id_or_file_name_is_shown(site, lang):
-    source_ids = [s.id for s in sitedata.SiteData().sources]
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_internal_id_or_file_name_is_shown(site, data, lang):
+    source_ids = [s.id for s in data.sources]
     paths = [f"{PREFIX[lang]}news.html"] + [f"{PREFIX[lang]}{a.url}" for a in ARTICLES[lang]]
     for path in paths:
         text = site.page(path).css_first("article.md-content__inner").text(separator=" ")
@@ -110,7 +109,7 @@ def test_news_reads_in_its_direction_on_a_phone_and_a_desktop(site, phone, deskt
         for page, size in ((phone, "phone"), (desktop, "desktop")):
             page.goto(site.url(path), wait_until="networkidle")
             selector = ".mc-news" if name == "index" else ".mc-lead"
-            assert page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).direction") == sitedata.DIRECTIONS[lang]
+            assert page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).direction") == DIRECTIONS[lang]
             width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             assert width[0] <= width[1], (path, size, width)
             screenshot(page, f"news-{name}-{lang}-{size}")
@@ -119,11 +118,10 @@ def test_news_reads_in_its_direction_on_a_phone_and_a_desktop(site, phone, deskt
 @pytest.mark.site
 @pytest.mark.parametrize("count", [None, 2])
 def test_latest_news_component_gives_the_newest_linked(count):
-    import facts  # the hook's own Jinja set-up, from scripts/hooks/
     from selectolax.lexbor import LexborHTMLParser
 
     setting = "" if count is None else f"{{% set news_count = {count} %}}"
-    html = facts.jinja_environment("en").from_string(setting + '{% include "latest-news.html" %}').render(
+    html = render.jinja_environment("en", ROOT / "overrides" / "components").from_string(setting + '{% include "latest-news.html" %}').render(
         news=ARTICLES["en"], lang="en", root="")
     links = [a.attributes["href"] for a in LexborHTMLParser(html).css(".mc-news__title a")]
     assert links == [a.url for a in ARTICLES["en"][:count or 3]]

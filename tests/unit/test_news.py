@@ -2,28 +2,21 @@
 language (the date and sources from the Arabic file), sorted newest first,
 grouped by year, and the front-matter problems an editor is told about.
 
-Run: PYTHONPATH=. .venv/bin/pytest -o addopts="" tests/unit/test_news.py
+Run: .venv/bin/pytest tests/unit/test_news.py
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from moussalaha import news
+from moussalaha.pages import read_page
 
 pytestmark = pytest.mark.unit
-
-
-def read_page(path: Path):
-    """The least of the site's page reader: front matter and text."""
-    text = path.read_text(encoding="utf-8")
-    _, front, _ = text.split("---\n", 2)
-    return SimpleNamespace(path=path, text=text, meta=yaml.safe_load(front) or {})
 
 
 def write(docs: Path, name: str, **meta) -> Path:
