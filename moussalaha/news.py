@@ -73,6 +73,11 @@ def is_article(src_uri: str) -> bool:
     return src_uri.startswith(f"{FOLDER}/")
 
 
+def index_url(article_url: str) -> str:
+    """The news page's address from an article's (fr/news/x.html → fr/news.html)."""
+    return article_url.rsplit("/", 1)[0] + ".html"
+
+
 def slug_of(src_uri: str) -> str:
     return Path(src_uri).name.split(".")[0]
 

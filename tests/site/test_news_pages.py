@@ -125,3 +125,17 @@ def test_latest_news_component_gives_the_newest_linked(count):
         news=ARTICLES["en"], lang="en", root="")
     links = [a.attributes["href"] for a in LexborHTMLParser(html).css(".mc-news__title a")]
     assert links == [a.url for a in ARTICLES["en"][:count or 3]]
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_article_marks_the_news_entry_of_the_menu_and_has_no_contents_column(site, lang):
+    article = ARTICLES[lang][0]
+    page = site.page(f"{PREFIX[lang]}{article.url}")
+    active = [a.attributes["href"] for a in page.css(".md-nav--primary .md-nav__item--active > a.md-nav__link")]
+    assert active == ["../news.html"]
+    assert "hidden" in page.css_first(".md-sidebar--secondary").attributes
+    # Only the article: the next page of that language has no active News entry.
+    other = site.page(f"{PREFIX[lang]}sources.html")
+    assert not [a for a in other.css(".md-nav--primary .md-nav__item--active > a.md-nav__link")
+                if a.attributes.get("href", "").endswith("news.html")]
