@@ -54,15 +54,39 @@ class PartialText(Strict):
 
 
 class Source(Strict):
+    """A document the site's facts come from, cited by its id.
+
+    `title` is the document's own title, verbatim; `about` is that title
+    translated into each language (or, for a document without a title, what
+    it is). A secondary source (a public report read after the archived
+    texts) needs `url`, the article's own address. An old id kept for pages
+    that still cite it names the entry that replaced it, and nothing else.
+    """
+
     id: Id
+    replaced_by: Id | None = None
     title: str | None = None
-    about: Text
+    about: Text | None = None
     publisher: Text | None = None
     date: dt.date | None = None
-    url: str | None = Field(default=None, pattern=r"^https://")
-    seed: str | None = None
-    language: Language
-    secondary: bool
+    # The article itself: a path after the domain, never a site's home page.
+    url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/[^\s]+$")
+    language: Language | None = None
+    secondary: bool | None = None
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.replaced_by is not None:
+            others = [name for name in type(self).model_fields if name not in ("id", "replaced_by") and getattr(self, name) is not None]
+            if others:
+                raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
+            return self
+        missing = [name for name in ("about", "language", "secondary") if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"add {', '.join(missing)}")
+        if self.secondary and self.url is None:
+            raise ValueError("a secondary source needs `url`: the full address of the article")
+        return self
 
 
 class Institution(Strict):
@@ -154,14 +178,6 @@ class OtherProgramme(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class NewsItem(Strict):
-    id: Id
-    date: dt.date
-    title: Text
-    summary: Text
-    sources: list[Id] = Field(min_length=1)
-
-
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -211,11 +227,6 @@ class ProjectsFile(Strict):
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
-
-
-@_file_model("news")
-class NewsFile(Strict):
-    news: list[NewsItem]
 
 
 @_file_model("ui")
@@ -277,12 +288,19 @@ class SiteData:
     announced = property(lambda self: self.files["projects"].announced)
     projects = property(lambda self: self.files["projects"].projects)
     other_programmes = property(lambda self: self.files["projects"].other_programmes)
-    news = property(lambda self: self.files["news"].news)
     ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property
     def source_ids(self) -> set[str]:
         return {s.id for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        """The entry an id stands for, following `replaced_by`."""
+        entries = {s.id: s for s in self.sources}
+        entry = entries[source_id]
+        while entry.replaced_by is not None:
+            entry = entries[entry.replaced_by]
+        return entry
 
     def _check_references(self) -> list[Problem]:
         """Every id a file refers to must exist, and each id be given once."""
@@ -304,6 +322,9 @@ class SiteData:
         for kind_file, model in self.files.items():
             for where, location, ids in _source_lists(model):
                 expect(kind_file, "sources", ids, where, location)
+        for i, s in enumerate(self.sources):
+            if s.replaced_by is not None:
+                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by", ("sources", i, "replaced_by"))
         for i, s in enumerate(self.agreement.signatories):
             expect("agreement", "institution", s.institution, f"signatory {s.name.en}",
                    ("agreement", "signatories", i, "institution"))
@@ -312,7 +333,7 @@ class SiteData:
         for i, p in enumerate(self.projects):
             expect("projects", "level", p.level, f"project {p.id}", ("projects", i, "level"))
             expect("projects", "institution", p.partners, f"project {p.id}", ("projects", i, "partners"))
-        for kind, items in (("sources", self.sources), ("institutions", self.institutions), ("news", self.news)):
+        for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
             document = self.documents[kind]
             seen: set[str] = set()
             for index, item in enumerate(items):
@@ -326,11 +347,12 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
-        data["sources"] = {s.id: _localise(s, lang) for s in self.sources}
+            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "levels")}
+        # Every id, old ones included, gives its current entry (with that
+        # entry's own `id`, for links to the sources page).
+        data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
-        data["news"] = sorted(data["news"], key=lambda n: n["date"], reverse=True)
         data["latest"] = data["milestones"][-1]
         return data
 
@@ -385,4 +407,4 @@ if __name__ == "__main__":
         print(error, file=sys.stderr)
         sys.exit(1)
     print(f"{len(site_data.sources)} sources, {len(site_data.institutions)} institutions, "
-          f"{len(site_data.milestones)} milestones, {len(site_data.news)} news items: all valid.")
+          f"{len(site_data.milestones)} milestones: all valid.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from moussalaha import arabic, data, languages, render
+from moussalaha import arabic, data, languages, news, render
 from moussalaha.problems import SiteError
 
 
@@ -29,7 +29,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     try:
         return render.render_page(
             markdown, page.meta, languages.of_page(page), Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
-            load_site_data(config), COMPONENTS)
+            load_site_data(config), COMPONENTS, Path(config.docs_dir))
     except SiteError as error:
         raise PluginError(str(error)) from None
 
@@ -40,3 +40,25 @@ def on_env(env, config, files):
     env.globals["site_ui"] = load_site_data(config).ui
     env.globals["search_arabic_prefix"] = arabic.PREFIX
     return env
+
+
+def on_page_context(context, page, config, nav):
+    """A news article, which has no menu entry of its own: the news page's
+    entry is the active one, and no contents column (its only heading would
+    be «Sources»)."""
+    if news.is_article(page.file.src_uri):
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
+        index = next((item for item in nav.pages if item.url == news.index_url(page.url)), None)
+        if index is not None:
+            index.active = True
+            page.news_index = index
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    # MkDocs keeps the navigation between pages: the news entry is active
+    # for this article only.
+    index = getattr(page, "news_index", None)
+    if index is not None:
+        index.active = False
+    return output
