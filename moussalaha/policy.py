@@ -105,7 +105,7 @@ def as_text(directives: dict[str, str], skip=()) -> str:
 
 
 def headers_file(site: Path, csp: str) -> str:
-    lines = ["# Written by scripts/hooks/headers.py: the site's headers for Netlify and Cloudflare Pages.",
+    lines = ["# Written by the build (moussalaha/policy.py): the site's headers for Netlify and Cloudflare Pages.",
              "/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name)):
@@ -131,6 +131,6 @@ def write(site: Path, preview: bool = False) -> None:
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "csp.conf").write_text(
-        "# Written by scripts/hooks/headers.py from the built pages; included by deploy/nginx/.\n"
+        "# Written by the build (moussalaha/policy.py) from the built pages; included by deploy/nginx/.\n"
         f'set $content_security_policy "{csp}";\n', encoding="utf-8")
     add_meta(site, as_text(directives, skip={"frame-ancestors"}))

@@ -25,11 +25,11 @@ import re
 import pytest
 
 from conftest import SCREENSHOTS, screenshot
-from moussalaha import quality
+from moussalaha import languages, quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-LANGS = ("ar", "fr", "en")
+LANGS = languages.LANGUAGES
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # One page of each kind: the home page; prose with a table (the agreement);
