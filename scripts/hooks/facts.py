@@ -36,9 +36,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     """The interface words in the three languages, for theme templates (404),
-    and the prefix rule the search script cuts from queries as the index does."""
+    the languages and their directions, and the prefix rule the search
+    script cuts from queries as the index does."""
     env.globals["site_ui"] = load_site_data(config).ui
     env.globals["search_arabic_prefix"] = arabic.PREFIX
+    env.globals["site_languages"] = languages.LANGUAGES
+    env.globals["site_directions"] = languages.DIRECTIONS
+    env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
     return env
 
 
