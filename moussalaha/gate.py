@@ -11,7 +11,8 @@ messages, naming the editor's file.
 2. Data files: disguising characters, then the untrusted YAML loader
    (anchors, aliases, duplicate keys), HTML in any text, then the schema
    in the editors' words.
-3. Pages: disguising characters, HTML in the front matter's text, HTML
+3. Pages: disguising characters, the front matter as untrusted YAML (a key
+   given twice, anchors, aliases) and HTML in its text, HTML
    written inside template expressions,
    and the editors' own HTML (the Markdown rendered without its template
    expressions, whose output the sandbox escapes) against the allowlist.
@@ -87,6 +88,17 @@ def check_data(path: Path, display: str, model: type[BaseModel] | None) -> list[
     return problems
 
 
+def _parses(text: str) -> bool:
+    """Whether `text` is YAML to the parser, which builds nothing (an alias
+    bomb costs nothing here)."""
+    try:
+        for _ in yaml.parse(text):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 def check_page(path: Path, display: str, env: sandbox.PageSandbox,
                render_markdown: Callable[[str], str]) -> list[Problem]:
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -95,11 +107,17 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
     offset = text.count("\n", 0, front.end()) if front else 0
     body = text[front.end():] if front else text
     if front:
+        # The `---` line stays as an empty first line, so that lines are the file's.
+        front_yaml = front.group().strip().strip("-")
         try:
-            # The `---` line stays as an empty first line, so that lines are the file's.
-            problems += data_text_html(untrusted_yaml.loads(front.group().strip().strip("-"), display))
-        except Problems:
-            pass  # the page checks explain front matter that is not valid YAML
+            problems += data_text_html(untrusted_yaml.loads(front_yaml, display))
+        except Problems as refused:
+            # Front matter that is not YAML: the page checks explain it. YAML that
+            # the untrusted loader refuses (a key given twice, an anchor or alias)
+            # MkDocs would read without a word: a second `sources:` or `date:` of
+            # a news article would silently replace the first.
+            if _parses(front_yaml):
+                problems += refused.problems
     problems += sandbox.check_template(env, body, display, offset)
     html = render_markdown(_blank(body, JINJA))
     problems += sanitize.check_fragment(html, display, first_line=offset + 1, source=text)

@@ -18,7 +18,7 @@ from moussalaha.problems import Problem
 
 
 def _where(location: tuple) -> str:
-    """`news[2].date` for ("news", 2, "date")."""
+    """`milestones[2].date` for ("milestones", 2, "date")."""
     text = ""
     for key in location:
         text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))

@@ -3,7 +3,7 @@
 PyYAML's safe loader still expands anchors and aliases (a "billion laughs"
 file of a few hundred bytes holds gigabytes once expanded) and keeps the
 last of two equal keys without a word (a second `date:` silently re-dates a
-news item). This loader:
+reported figure). This loader:
 
 - refuses a file over `max_bytes` before reading a byte of it;
 - refuses anchors (`&name`) and aliases (`*name`) as the composer meets
@@ -11,7 +11,7 @@ news item). This loader:
 - refuses a key given twice in one mapping, naming both lines;
 - refuses nesting deeper than `MAX_DEPTH`, and keys that are not plain text;
 - returns the data with its node tree, so that any location
-  (`("news", 3, "date")`) can be turned back into the line an editor wrote.
+  (`("milestones", 3, "date")`) can be turned back into the line an editor wrote.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
 
 def load(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """The data of the YAML file `path`, or Problems with every problem.
-    `display` is the name printed in messages (docs/data/news.yml)."""
+    `display` is the name printed in messages (docs/data/programme.yml)."""
     display = display or str(path)
     size = path.stat().st_size
     if size > max_bytes:

@@ -337,9 +337,13 @@ def test_figure_written_as_text(project):
 
 
 def test_id_given_twice_names_the_second(project):
-    data = project / "docs/data/news.yml"
-    edit(data, "id: conference-2022", "id: european-delegation-visit")
-    fails_with(project, "docs/data/news.yml:43: id `european-delegation-visit` is used twice: give each entry its "
+    # The same source entered again at the end of the file.
+    data = project / "docs/data/sources.yml"
+    text = data.read_text(encoding="utf-8")
+    entry = re.search(r"(?m)^  - id: centre-visit-2025\n(?:    .*\n)+", text).group()
+    data.write_text(text + entry, encoding="utf-8")
+    second = text.count("\n") + 1
+    fails_with(project, f"docs/data/sources.yml:{second}: id `centre-visit-2025` is used twice: give each entry its "
                         "own id.")
 
 

@@ -66,7 +66,7 @@ def refused_in_process(project: Path, fixture: dict) -> str:
             page = pages.read_page(project / change["file"])
             try:
                 render.render_page(page.body, page.meta, page.lang, page.path, change["file"], site_data,
-                                   project / "overrides" / "components")
+                                   project / "overrides" / "components", project / "docs")
             except Problems as error:
                 found.append(str(error))
     return "\n".join(found)

@@ -2,19 +2,19 @@
 centre on the home page, a NewsArticle on a news article, a breadcrumb
 elsewhere; text escaped), that each distinct preview image is rendered once
 per process (a `mkdocs serve` rebuild renders only changed titles), and the
-feed's items from the news data and from news articles."""
+feed's items from the news articles (docs/news/)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import sharing, social_image
+from moussalaha import news, sharing, social_image
+from moussalaha.languages import folder
 from moussalaha.sharing import ImageRequest
 
 pytestmark = pytest.mark.unit
@@ -92,17 +92,9 @@ def test_each_image_is_rendered_once_and_only_changed_titles_again(tmp_path, mon
     assert (tmp_path / "assets/social/en/b.png").read_bytes() == repr(("B", "Centre", "fr")).encode()
 
 
-def test_feed_items_from_the_news_data():
-    from conftest import ROOT
-
-    items = sharing.data_items("en", ROOT / "docs", SITE + "en/news.html")
-    assert items and all(i.lang == "en" and re.fullmatch(re.escape(SITE) + r"en/news\.html#[a-z0-9-]+", i.url)
-                         for i in items)
-
-
 def test_feed_items_from_news_articles(tmp_path):
-    """The adapter for the news as articles (docs/news/): each item its own
-    page, an untranslated article left out of that language's feed."""
+    """The news as articles (docs/news/): each item its own page, an
+    untranslated article left out of that language's feed."""
     def write(name, **meta):
         path = tmp_path / "news" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,11 +104,23 @@ def test_feed_items_from_news_articles(tmp_path):
     write("2024-02-19-ceremony.md", title="حفل", description="مقدمة", date=dt.date(2024, 2, 19), sources=["a"])
     write("2024-02-19-ceremony.fr.md", title="Cérémonie", description="Le chapeau")
     write("2025-09-19-opening.md", title="افتتاح", description="مقدمة", date=dt.date(2025, 9, 19), sources=["b"])
-    french = sharing.article_items("fr", tmp_path, SITE)
-    assert [(i.title, i.lead, i.date, i.url) for i in french] == [
-        ("Cérémonie", "Le chapeau", dt.date(2024, 2, 19), SITE + "fr/news/2024-02-19-ceremony.html")]
-    arabic = sharing.article_items("ar", tmp_path, SITE)
+    french = sharing.news_items("fr", tmp_path, SITE)
+    assert [(i.title, i.lead, i.date, i.url, i.lang) for i in french] == [
+        ("Cérémonie", "Le chapeau", dt.date(2024, 2, 19), SITE + "fr/news/2024-02-19-ceremony.html", "fr")]
+    arabic = sharing.news_items("ar", tmp_path, SITE)
     assert [i.url for i in arabic] == [SITE + "news/2025-09-19-opening.html", SITE + "news/2024-02-19-ceremony.html"]
+    assert sharing.news_items("en", tmp_path, SITE) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en"])
+def test_feed_items_are_the_site_s_articles_written_in_the_language(lang):
+    from conftest import ROOT
+
+    docs = ROOT / "docs"
+    written = [a for a in news.collect(docs, lang) if a.lang == lang]
+    assert written, f"no article written in {lang} under docs/news/"
+    assert [(i.title, i.lead, i.date, i.url, i.lang) for i in sharing.news_items(lang, docs, SITE)] == [
+        (a.title, a.lead, a.date, SITE + folder(lang) + a.url, lang) for a in written]
 
 
 def test_robots_txt_names_each_language_s_sitemap(tmp_path):

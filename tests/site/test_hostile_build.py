@@ -1,0 +1,86 @@
+"""A few attacks of the hostile corpus (tests/hostile/) through a real
+`mkdocs build --strict` of a copy of the project: the build fails, its
+message names the editor's file and line, nothing of the attack reaches
+site/, and no template writes the marker file. tests/unit/test_gate.py
+runs every fixture in process; these prove the build itself refuses them.
+
+The copy holds two pages (index, centre) in the three languages, so that
+each build is short; the real site's build is the `site` fixture's.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from moussalaha import build
+
+pytestmark = pytest.mark.site
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+
+import run as corpus  # noqa: E402
+
+SUBSET = ["template-cycler-globals", "data-text-script", "stray-html-file", "symlink-in-docs", "bidi-override-page",
+          "html-iframe", "policy-foreign-inline-script"]
+PAGES = ("index", "centre")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """The project's tracked files, with two pages and the navigation to them."""
+    copy = corpus.pristine(tmp_path_factory.mktemp("small"))
+    for page in (copy / "docs").glob("*.md"):
+        if page.name.split(".")[0] not in PAGES:
+            page.unlink()
+    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    config, count = re.subn(r"(?m)^nav:\n(?:[ \t]+- .*\n|[ \t]*#.*\n)*", "nav:\n  - index.md\n  - centre.md\n", config)
+    assert count == 1
+    (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return copy
+
+
+def attacked(small: Path, tmp_path: Path, changes: list[dict]) -> tuple[Path, Path]:
+    project = tmp_path / "project"
+    shutil.copytree(small, project, symlinks=True)
+    (tmp_path / "outside.txt").write_text(f"{corpus.SECRET}\n", encoding="utf-8")
+    for change in changes:
+        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+    return project, project / "site"
+
+
+@pytest.mark.parametrize("name", SUBSET)
+def test_the_build_refuses(small, tmp_path, name):
+    fixture = yaml.safe_load((ROOT / "tests" / "hostile" / f"{name}.yml").read_text(encoding="utf-8"))
+    project, site = attacked(small, tmp_path, fixture["changes"])
+    result = build.run(site, project)
+    output = result.stdout + result.stderr
+    assert corpus.verdict(result.returncode, output, corpus.expectation(fixture, project)) == "", output
+    assert "mkdocs.yml:1" not in output
+    assert corpus.published(site, sorted(set(fixture.get("not_in_site", [])) | {corpus.SECRET})) == []
+    assert not (tmp_path / "marker").exists()
+
+
+def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
+    """The policy on its own: a hook that slips a script into a page after
+    every check of the editors' files (as a Markdown extension or a theme
+    change could) still stops the build, on the page's file, before the
+    page is written."""
+    project, site = attacked(small, tmp_path, [{
+        "file": "scripts/hooks/slip.py",
+        "write": "def on_page_content(html, page, config, files):\n"
+                 "    return html + '<script>document.title = \"slipped\"</script>'\n"}])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - scripts/hooks/slip.py\n", 1),
+                      encoding="utf-8")
+    result = build.run(site, project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"docs/(index|centre)\.md:1: the built page would carry an inline <script> that the site's "
+                     r"templates do not ship: «document\.title = \"slipped\"»", output), output
+    assert corpus.published(site, ["slipped"]) == []
