@@ -58,15 +58,39 @@ class PartialText(Strict):
 
 
 class Source(Strict):
+    """A document the site's facts come from, cited by its id.
+
+    `title` is the document's own title, verbatim; `about` is that title
+    translated into each language (or, for a document without a title, what
+    it is). A secondary source (a public report read after the archived
+    texts) needs `url`, the article's own address. An old id kept for pages
+    that still cite it names the entry that replaced it, and nothing else.
+    """
+
     id: Id
+    replaced_by: Id | None = None
     title: str | None = None
-    about: Text
+    about: Text | None = None
     publisher: Text | None = None
     date: dt.date | None = None
-    url: str | None = Field(default=None, pattern=r"^https://")
-    seed: str | None = None
-    language: Language
-    secondary: bool
+    # The article itself: a path after the domain, never a site's home page.
+    url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/[^\s]+$")
+    language: Language | None = None
+    secondary: bool | None = None
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.replaced_by is not None:
+            others = [name for name in type(self).model_fields if name not in ("id", "replaced_by") and getattr(self, name) is not None]
+            if others:
+                raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
+            return self
+        missing = [name for name in ("about", "language", "secondary") if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"add {', '.join(missing)}")
+        if self.secondary and self.url is None:
+            raise ValueError("a secondary source needs `url`: the full address of the article")
+        return self
 
 
 class Institution(Strict):
@@ -331,6 +355,14 @@ class SiteData:
     def source_ids(self) -> set[str]:
         return {s.id for s in self.sources}
 
+    def source(self, source_id: str) -> Source:
+        """The entry an id stands for, following `replaced_by`."""
+        entries = {s.id: s for s in self.sources}
+        entry = entries[source_id]
+        while entry.replaced_by is not None:
+            entry = entries[entry.replaced_by]
+        return entry
+
     def _check_references(self) -> list[str]:
         """Every id a file refers to must exist."""
         errors = []
@@ -353,6 +385,9 @@ class SiteData:
         for kind_file, model in self.files.items():
             for where, ids in _source_lists(model):
                 expect(kind_file, "sources", ids, where)
+        for s in self.sources:
+            if s.replaced_by is not None:
+                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by")
         for s in self.agreement.signatories:
             expect("agreement", "institution", s.institution, f"signatory {s.name.en}")
         expect("programme", "institution", self.programme.launched_by, "programme.launched_by")
@@ -371,7 +406,9 @@ class SiteData:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
-        data["sources"] = {s.id: _localise(s, lang) for s in self.sources}
+        # Every id, old ones included, gives its current entry (with that
+        # entry's own `id`, for links to the sources page).
+        data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
         data["news"] = sorted(data["news"], key=lambda n: n["date"], reverse=True)
