@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 LANGUAGES = ("ar", "fr", "en")
 DEFAULT_LANGUAGE = "ar"
 DIRECTIONS = {"ar": "rtl", "fr": "ltr", "en": "ltr"}
-# British English writes "2 November 2023"; Babel's plain "ar" gives the
-# Mashriq month names with the digits 0-9, as the sources write them.
-BABEL_LOCALES = {"ar": "ar", "fr": "fr", "en": "en_GB"}
+# British English writes "2 November 2023"; Moroccan Arabic (ar_MA) writes
+# "2 نونبر 2023", the month names of Moroccan official usage, with the
+# digits 0-9, as the sources write them.
+BABEL_LOCALES = {"ar": "ar_MA", "fr": "fr", "en": "en_GB"}
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "docs" / "data"
 
@@ -466,7 +467,7 @@ def file_line(source_text: str, body: str, body_line: int) -> int:
 
 
 def format_day(day: dt.date, lang: str) -> str:
-    """2 نوفمبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
+    """2 نونبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
     month joined by a no-break space so that a line never parts them."""
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang]).replace(" ", "\u00a0", 1)
 
