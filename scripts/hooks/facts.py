@@ -55,6 +55,8 @@ def jinja_environment(lang: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["day"] = lambda day: sitedata.format_day(day, lang)
+    env.filters["month"] = lambda day: sitedata.format_month(day, lang)
+    env.globals["milestone_date"] = lambda m: sitedata.milestone_date(m, lang)
     env.filters["ordinal"] = lambda number: jinja2.utils.markupsafe.Markup(sitedata.ordinal(number, lang))
     env.globals["milestone_event"] = lambda m, ui: jinja2.utils.markupsafe.Markup(
         sitedata.milestone_event(m, ui, lang))
@@ -93,6 +95,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             "add them to docs/data/sources.yml or fix the spelling."
         )
     context = data.localised(lang) | {"lang": lang, "page_sources": cited}
+    # The lexicon sets the three languages side by side.
+    context["all_languages"] = {code: data.localised(code) for code in sitedata.LANGUAGES}
     env = jinja_environment(lang)
     try:
         body = env.from_string(markdown).render(context)

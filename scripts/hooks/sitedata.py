@@ -120,6 +120,39 @@ class Signatory(Strict):
     institution: Id
 
 
+class Sourced(Strict):
+    """A statement in the three languages, with the sources that make it."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Person(Strict):
+    name: Text
+    title: Text
+
+
+class Centre(Strict):
+    """The centre as the sources describe it: its name, who leads it, where it
+    sits, and the missions the agreement and the reports of its signing give it."""
+
+    name: Text
+    president: Person
+    president_sources: list[Id] = Field(min_length=1)
+    board: Text
+    board_sources: list[Id] = Field(min_length=1)
+    seat: Text
+    seat_sources: list[Id] = Field(min_length=1)
+    finances: Text
+    finances_sources: list[Id] = Field(min_length=1)
+    # The missions the agreement gives the centre, in its order.
+    missions: list[Text] = Field(min_length=1)
+    missions_sources: list[Id] = Field(min_length=1)
+    # The fuller list that the reports of the signing give.
+    further_missions: list[Text] = []
+    further_missions_sources: list[Id] = []
+
+
 class Agreement(Strict):
     date: dt.date
     place: Text
@@ -136,11 +169,13 @@ class Named(Strict):
 
 class FirstEdition(Strict):
     date: dt.date
+    end: dt.date | None = None
     place: Text
     sources: list[Id] = Field(min_length=1)
 
 
 class Programme(Strict):
+    name: Text
     launched: int
     launched_by: list[Id]
     launch_sources: list[Id] = Field(min_length=1)
@@ -151,18 +186,33 @@ class Programme(Strict):
 
 class Milestone(Strict):
     date: dt.date
+    # The source gives the month, not the day: show "February 2023".
+    month_only: bool = False
     closed: int | None = None
     opened: int | None = None
-    beneficiaries: int = Field(gt=0)
+    # Prisoners taking part in the edition closed or opened that day.
+    closed_participants: int | None = Field(default=None, gt=0)
+    opened_participants: int | None = Field(default=None, gt=0)
+    # Left out where reports disagree and none is settled (see `note`).
+    beneficiaries: int | None = Field(default=None, gt=0)
     released: int | None = Field(default=None, ge=0)
     pardoned: int | None = Field(default=None, ge=0)
     sources: list[Id] = Field(min_length=1)
+    # What the figure counts, or how other reports differ from it.
+    note: Text | None = None
+    note_sources: list[Id] = []
 
     @model_validator(mode="after")
     def _coherent(self):
+        if self.closed_participants is not None and self.closed is None:
+            raise ValueError("`closed_participants` needs `closed`: the edition they took part in")
+        if self.opened_participants is not None and self.opened is None:
+            raise ValueError("`opened_participants` needs `opened`: the edition they take part in")
         if self.closed is None and self.opened is None:
             raise ValueError("give `closed` or `opened`: the edition this figure was reported at")
-        if self.released is not None and self.released > self.beneficiaries:
+        if self.beneficiaries is None and self.note is None:
+            raise ValueError("without `beneficiaries`, add a `note` saying why the total is left out")
+        if self.released is not None and self.beneficiaries is not None and self.released > self.beneficiaries:
             raise ValueError("`released` cannot exceed `beneficiaries`")
         if self.pardoned is not None and (self.released is None or self.pardoned > self.released):
             raise ValueError("`pardoned` needs `released` and cannot exceed it")
@@ -178,8 +228,15 @@ class Project(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Event(Strict):
+    date: dt.date
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
 class OtherProgramme(Strict):
-    """A programme the centre describes that no source counts among the projects."""
+    """A programme the centre describes; no source says whether it is one of
+    the projects the agreement provides for."""
 
     id: Id
     about: Text
@@ -223,6 +280,7 @@ class InstitutionsFile(Strict):
 @_file_model("agreement")
 class AgreementFile(Strict):
     agreement: Agreement
+    centre: Centre
 
 
 @_file_model("strategy")
@@ -235,6 +293,10 @@ class StrategyFile(Strict):
 class ProgrammeFile(Strict):
     programme: Programme
     milestones: list[Milestone] = Field(min_length=1)
+    # Where reports disagree on something the table does not show.
+    discrepancies: list[Sourced] = []
+    # Support after release, as reported, by date.
+    aftercare_events: list[Event] = []
 
 
 @_file_model("projects")
@@ -243,6 +305,7 @@ class ProjectsFile(Strict):
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
+    activities: list[Event] = []
 
 
 @_file_model("news")
@@ -409,7 +472,7 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
+            "agreement", "centre", "discrepancies", "aftercare_events", "activities", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
@@ -470,6 +533,16 @@ def format_day(day: dt.date, lang: str) -> str:
     """2 نونبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
     month joined by a no-break space so that a line never parts them."""
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang]).replace(" ", "\u00a0", 1)
+
+
+def format_month(day: dt.date, lang: str) -> str:
+    """فبراير 2023 / février 2023 / February 2023: a date whose day is not known."""
+    return format_date(day, "MMMM y", locale=BABEL_LOCALES[lang])
+
+
+def milestone_date(milestone: dict, lang: str) -> str:
+    """The date of a reported figure, as precise as its source."""
+    return (format_month if milestone["month_only"] else format_day)(milestone["date"], lang)
 
 
 def ordinal(number: int, lang: str) -> str:
