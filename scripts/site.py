@@ -57,7 +57,7 @@ EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 # (`{{ agreement.date | day }}`), link targets, addresses, `{ #ids }`, HTML tags.
 NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[:#.][^}]*\}|\{ [#.:][^}]*\}", re.DOTALL)
 # 1 234, 1,234 and 2.5 are the digits 1234 and 25 in every language.
-NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.\u066b\u066c]\d{3}(?!\d))*(?:[.,\u066b]\d+)?")
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.\u066b\u066c]\d{3}(?!\d))*(?P<decimal>[.,\u066b]\d+)?")
 ORDINAL = re.compile(r"(?:er|re|ère|ème|e|es|st|nd|rd|th)\b")
 WORD = re.compile(r"\S+")
 PUNCTUATION = "[](){}«»“”\"*_,.;:!?؛،‹›"
@@ -241,13 +241,14 @@ def line_of_match(text: str, pattern: re.Pattern) -> int:
 # --- Translations --------------------------------------------------------------
 
 
-def numbers(text: str, first_line: int = 1) -> list[tuple[str, int, bool]]:
-    """The numbers an editor typed in `text`: (digits, line, whether it is an ordinal such as 10e or 10th)."""
+def numbers(text: str, first_line: int = 1, whole: bool = False) -> list[tuple[str, int, bool]]:
+    """The numbers an editor typed in `text`: (digits, line, whether it is an ordinal such as 10e or 10th);
+    with `whole`, only whole numbers (not 2.2 or 1,5)."""
     prose = blank(text, NOT_PROSE)
     found = []
     for number, line in enumerate(prose.splitlines(), first_line):
         found += [(re.sub(r"\D", "", ascii_digits(m.group())), number, bool(ORDINAL.match(line, m.end())))
-                  for m in NUMBER.finditer(line)]
+                  for m in NUMBER.finditer(line) if not (whole and m.group("decimal"))]
     return found
 
 
@@ -514,13 +515,10 @@ def data_figures(site_data: sitedata.SiteData) -> dict[str, str]:
 
 
 def check_retyped_figures(page: sitepages.Page, figures: dict[str, str]) -> list[Problem]:
-    # Only pages that state facts (they cite `sources:`): a statement's
-    # numbers (WCAG 2.2, a contrast ratio) are not the data's figures.
-    if not page.meta.get("sources"):
-        return []
+    # The data's figures are whole numbers: a decimal (WCAG 2.2) is not one of them.
     return [problem(page.path, line, f"the number {digits} is a figure the data holds ({figures[digits]}) — write it "
                                      "from the data with {{ … }}, so that the page and the data cannot disagree")
-            for digits, line, _ in numbers(page.body, page.body_line) if digits in figures]
+            for digits, line, _ in numbers(page.body, page.body_line, whole=True) if digits in figures]
 
 
 def check_data_texts(site_data: sitedata.SiteData) -> list[Problem]:
