@@ -226,7 +226,7 @@ def test_description_too_short_or_in_another_language(project):
 
 def test_data_entry_with_a_missing_field(project):
     data = project / "docs/data/institutions.yml"
-    edit(data, "      fr: Conseil national des droits de l'Homme\n", "")
+    edit(data, "      fr: Conseil national des droits de l’Homme\n", "")
     entry = line(data, "المجلس الوطني لحقوق الإنسان")  # where the `name:` that lacks its French starts
     fails_with(project, f"docs/data/institutions.yml:{entry}: `institutions[2] (id: cndh).name.fr` is missing: add it.")
 
