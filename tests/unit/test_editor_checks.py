@@ -315,6 +315,18 @@ def test_figure_that_the_data_holds_typed_in_a_page(project):
                         "{{ … }}, so that the page and the data cannot disagree")
 
 
+def test_a_decimal_is_not_taken_for_a_figure_of_the_data(project):
+    # 1.9 reads as the digits 19, which the data holds (announced: 19); a
+    # decimal is a version or a share, never one of the data's whole figures.
+    assert "announced: 19\n" in (project / "docs/data/projects.yml").read_text(encoding="utf-8")
+    edit(project / "docs/about.md", "نص قصير", "نص قصير (WCAG 1.9)")
+    edit(project / "docs/about.fr.md", "Un court texte", "Un court texte (WCAG 1.9)")
+    edit(project / "docs/about.en.md", "A short text", "A short text (WCAG 1.9)")
+    assert run(project, "stamp", "docs/about.md").returncode == 0
+    result = run(project, "check", "--no-build")
+    assert result.returncode == 0, result.stdout
+
+
 def test_outdated_translation_names_the_changed_section(project):
     arabic = project / "docs/index.md"
     edit(arabic, "يتدخل المركز", "يعمل المركز")
