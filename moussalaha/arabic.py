@@ -17,7 +17,6 @@ LETTER = re.compile(f"[{LETTERS}]")
 MARKS = "\u0640\u064b-\u065f\u0670"
 # The whole Arabic block: letters, marks, digits and punctuation (، ؛ ؟).
 SCRIPT = "\u0600-\u06ff"
-EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 
 # Written attached to the next word: a conjunction (و ف), then a preposition
 # (ب ك, or ل), then the article ال; ل + ال is written «لل».

@@ -8,16 +8,17 @@ page event runs in each language's build; on_pre_build and on_post_build
 run at the start and end of each nested build too.
 
 So the hooks:
-- start(): at the outer build's on_pre_build only, empty the registry;
+- start(): at the outer build's on_pre_build only, run the gate (check(),
+  the editors' `site.py check` refuses the same) and empty the registry;
 - record(): every page, as its context is made (multilingual hook);
   record_sharing(): its preview image and, for the news page, its feed
   (sharing hook);
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
   this order: sitemaps and the 404 pages of each language, the preview
-  images, feeds and robots.txt, the search index, the security policy (it
-  hashes the inline scripts of every page, the search's included), then
-  the compressed copies of every text file.
+  images, feeds and robots.txt, the search index, the security policy (the
+  inline scripts of the templates, which every page was checked against as
+  it was written: check_page), then the compressed copies of every text file.
 
 Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
 the site and should show in the browser within two seconds: nothing is
@@ -38,8 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import markdown
 
-from moussalaha import alternates, files, policy, search, sharing
+from moussalaha import alternates, data, files, gate, policy, search, sharing
+from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
 
@@ -111,6 +114,19 @@ def start(config) -> None:
         state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
             language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
             if language.site_name}
+        check(config)
+
+
+def check(config) -> None:
+    """The gate (moussalaha/gate.py), as `site.py check` runs it, before
+    MkDocs reads a file: links, stray .html, sizes, SVG, disguising
+    characters, untrusted YAML and the data's schema, HTML in pages and
+    data. Raises every problem as `file:line: what is wrong — how to fix it`."""
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    refused = gate.check_project(Path(config.config_file_path).parent, data.FILES,
+                                 render_markdown=lambda text: renderer.reset().convert(text))
+    if refused:
+        raise Problems(refused)
 
 
 def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
@@ -146,6 +162,17 @@ def write_language_404s(site: Path) -> None:
             _write(site / lang / "404.html", alternates.language_404(root_404, lang))
 
 
+def allowed_scripts(config) -> frozenset[str]:
+    """The hashes of the inline scripts the build's templates ship."""
+    return policy.allowed_scripts(tuple(policy.theme_folders(config)))
+
+
+def check_page(output: str, config, where: str) -> None:
+    """Refuse a built page that carries an inline script, style or handler
+    its templates do not ship; `where` is the editor's file."""
+    policy.refuse_foreign(output, allowed_scripts(config), where)
+
+
 def finish(config) -> None:
     """Once every language is built: what needs the whole site."""
     if nested(config):
@@ -162,7 +189,7 @@ def finish(config) -> None:
         search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
         if state.serving:
             state.search_bundle = search.snapshot(site)
-    policy.write(site, preview=state.serving)
+    policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
         files.precompress(site)
 

@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from moussalaha import pages
 from moussalaha.checks import run_checks
 from moussalaha.checks.common import TOOL, docs, relative, root
@@ -117,37 +119,45 @@ def command_stamp(args) -> int:
     return 0
 
 
-NEW_PAGE = {
-    "ar": """---
-title: {title}
-description: {mark} جملة أو جملتان بالعربية تصفان هذه الصفحة لمحركات البحث، في أكثر من 40 حرفا.
----
+# Names a page cannot take: the site's own pages and folders (the not-found
+# page, the home page, the language folders, assets, data, the search
+# index) and the files servers look for.
+RESERVED_NAMES = {"404", "index", "ar", "fr", "en", "assets", "data", "search", "pagefind", "sitemap", "robots",
+                  "favicon", "feed", "rss", "atom", "well-known", "headers", "nginx", "overrides", "site"}
 
-# {title} {{ #{name} }}
+NEW_PAGE = {
+    "ar": ({"title": "{title}", "description": "{mark} جملة أو جملتان بالعربية تصفان هذه الصفحة لمحركات البحث، في أكثر من 40 حرفا."},
+           """# {title} {{ #{name} }}
 
 {mark} اكتب هنا نص الصفحة. ينتهي كل عنوان بمعرّف بحروف لاتينية صغيرة، هو نفسه في اللغات الثلاث.
-""",
-    "fr": """---
-title: {mark} Titre de la page
-description: {mark} Une ou deux phrases en français qui décrivent cette page pour les moteurs de recherche.
----
-
-# {mark} Titre de la page {{ #{name} }}
+"""),
+    "fr": ({"title": "{mark} Titre de la page",
+            "description": "{mark} Une ou deux phrases en français qui décrivent cette page pour les moteurs de recherche."},
+           """# {mark} Titre de la page {{ #{name} }}
 
 {mark} Traduisez ici la page arabe docs/{name}.md, section par section, avec les mêmes identifiants de titres.
 Puis enregistrez ce que vous avez traduit : {tool} stamp docs/{name}.fr.md
-""",
-    "en": """---
-title: {mark} Page title
-description: {mark} One or two sentences in English that describe this page for search engines.
----
-
-# {mark} Page title {{ #{name} }}
+"""),
+    "en": ({"title": "{mark} Page title",
+            "description": "{mark} One or two sentences in English that describe this page for search engines."},
+           """# {mark} Page title {{ #{name} }}
 
 {mark} Translate the Arabic page docs/{name}.md here, section by section, with the same heading ids.
 Then record what you translated: {tool} stamp docs/{name}.en.md
-""",
+"""),
 }
+
+
+def new_page_text(lang: str, **values: str) -> str:
+    """A new page: its front matter written by the YAML library (a title may
+    hold a colon, a quote or a #), then its first heading."""
+    fields, body = NEW_PAGE[lang]
+    front = {key: value.replace("{title}", values["title"]).replace("{mark}", values["mark"])
+             for key, value in fields.items()}
+    front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    # The title is put in last: braces in it are text, not format fields.
+    heading = body.format(**(values | {"title": "\0title\0"})).replace("\0title\0", values["title"])
+    return f"---\n{front_matter}---\n\n" + heading
 
 
 def command_new_page(args) -> int:
@@ -156,6 +166,13 @@ def command_new_page(args) -> int:
     if not parsed or parsed[1] != DEFAULT:
         print(f"{args.name}: a page's name is lowercase Latin letters, digits and hyphens, such as `visits`; "
               "it becomes its address (visits.html).", file=sys.stderr)
+        return 1
+    if name in RESERVED_NAMES or (docs() / name).exists():
+        print(f"{args.name}: this name is taken by the site itself ({name}.html or the folder {name}/) — "
+              "choose another name, such as `visits`.", file=sys.stderr)
+        return 1
+    if args.title is not None and (not args.title.strip() or any(c in args.title for c in "\r\n\x00")):
+        print("--title: the title is one line of text, in Arabic.", file=sys.stderr)
         return 1
     paths = {lang: pages.page_path(name, lang, docs()) for lang in LANGUAGES}
     if any(path.exists() for path in paths.values()):
@@ -183,7 +200,7 @@ def command_new_page(args) -> int:
     lines.insert(after + 1, f"{indent}- {name}.md\n")
     title = args.title or f"{PLACEHOLDER} عنوان الصفحة"
     for lang, path in paths.items():
-        path.write_text(NEW_PAGE[lang].format(title=title, name=name, mark=PLACEHOLDER, tool=TOOL), encoding="utf-8")
+        path.write_text(new_page_text(lang, title=title, name=name, mark=PLACEHOLDER, tool=TOOL), encoding="utf-8")
         print(f"created {relative(path)}")
     config_path.write_text("".join(lines), encoding="utf-8")
     print(f"added {name}.md to the navigation in mkdocs.yml\n\nNext: write the Arabic page, replacing every "

@@ -3,8 +3,9 @@ loading with the line of every problem, and the data in one language for
 the templates.
 
 One model per file (`FILES`); `extra="forbid"` everywhere, so that a typo in
-a field's name is an error, not a silently ignored field; the ids one file
-gives another are checked (`SiteData`). Validate the data alone with:
+a field's name is an error, not a silently ignored field; numbers are
+strict, so that a figure written in quotes ("198") is refused, not turned
+into a number; the ids one file gives another are checked (`SiteData`). Validate the data alone with:
 
     .venv/bin/python -m moussalaha.data
 """
@@ -12,15 +13,14 @@ gives another are checked (`SiteData`). Validate the data alone with:
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from moussalaha import schema_messages, untrusted_yaml
 from moussalaha.languages import LANGUAGES
 from moussalaha.problems import Problem, Problems, relative
 
@@ -100,7 +100,7 @@ class Institution(Strict):
     website: str | None = Field(default=None, pattern=r"^https://[^/\s]+/$")
     sources: list[Id] = Field(min_length=1)
     # The year the institution was launched, where a source gives it.
-    launched: int | None = None
+    launched: int | None = Field(default=None, strict=True)
     launched_sources: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -172,7 +172,7 @@ class FirstEdition(Strict):
 
 class Programme(Strict):
     name: Text
-    launched: int
+    launched: int = Field(strict=True)
     launched_by: list[Id]
     launch_sources: list[Id] = Field(min_length=1)
     first_edition: FirstEdition
@@ -184,15 +184,15 @@ class Milestone(Strict):
     date: dt.date
     # The source gives the month, not the day: show "February 2023".
     month_only: bool = False
-    closed: int | None = None
-    opened: int | None = None
+    closed: int | None = Field(default=None, strict=True)
+    opened: int | None = Field(default=None, strict=True)
     # Prisoners taking part in the edition closed or opened that day.
-    closed_participants: int | None = Field(default=None, gt=0)
-    opened_participants: int | None = Field(default=None, gt=0)
+    closed_participants: int | None = Field(default=None, gt=0, strict=True)
+    opened_participants: int | None = Field(default=None, gt=0, strict=True)
     # Left out where reports disagree and none is settled (see `note`).
-    beneficiaries: int | None = Field(default=None, gt=0)
-    released: int | None = Field(default=None, ge=0)
-    pardoned: int | None = Field(default=None, ge=0)
+    beneficiaries: int | None = Field(default=None, gt=0, strict=True)
+    released: int | None = Field(default=None, ge=0, strict=True)
+    pardoned: int | None = Field(default=None, ge=0, strict=True)
     sources: list[Id] = Field(min_length=1)
     # What the figure counts, or how other reports differ from it.
     note: Text | None = None
@@ -297,7 +297,7 @@ class ProgrammeFile(Strict):
 
 @_file_model("projects")
 class ProjectsFile(Strict):
-    announced: int = Field(gt=0)
+    announced: int = Field(gt=0, strict=True)
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
@@ -314,68 +314,19 @@ class UIFile(Strict):
     ui: dict[str, Text]
 
 
-def _yaml_line(node: yaml.Node | None, location: tuple) -> int:
-    """The 1-based line of the YAML node at `location` (as deep as it exists)."""
-    line = 1
-    for key in location:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-    if node is not None:
-        line = node.start_mark.line + 1
-    return line
-
-
-def _describe(location: tuple, document: object) -> str:
-    """`signatories[2] (id: x).title` for a pydantic location."""
-    parts, value = [], document
-    for key in location:
-        if isinstance(key, int):
-            parts[-1] += f"[{key}]"
-            value = value[key] if isinstance(value, list) and key < len(value) else None
-            if isinstance(value, dict) and "id" in value:
-                parts[-1] += f" (id: {value['id']})"
-        else:
-            parts.append(str(key))
-            value = value.get(key) if isinstance(value, dict) else None
-    return ".".join(parts)
-
-
-def load_file(path: Path, model: type[BaseModel], root: Path) -> BaseModel:
-    """One data file, validated; a DataError names the line of each problem."""
+def load_file(path: Path, model: type[BaseModel], root: Path) -> tuple[BaseModel, untrusted_yaml.Document]:
+    """One data file, read as untrusted YAML (moussalaha/untrusted_yaml.py:
+    no aliases, no duplicate keys, a size limit) and validated; a DataError
+    names the line of each problem in the editors' words (schema_messages)."""
     where = relative(path, root)
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise DataError([Problem(
-            where, line, f"this is not valid YAML ({getattr(error, 'problem', error)}). "
-            "Check the indentation and put text that contains ':' or '#' in quotes.")]) from None
+        document = untrusted_yaml.load(path, where)
+    except Problems as refused:
+        raise DataError(refused.problems) from None
     try:
-        return model.model_validate(document or {})
+        return model.model_validate(document.data or {}), document
     except ValidationError as error:
-        found = []
-        for problem in error.errors():
-            location = tuple(problem["loc"])
-            line = _yaml_line(node, location)
-            what = _describe(location, document) or "the file"
-            if problem["type"] == "missing":
-                advice = f"`{what}` is missing: add it."
-            elif problem["type"] == "extra_forbidden":
-                advice = f"`{what}` is not a known field: check its spelling or remove it."
-            else:
-                advice = f"`{what}`: {problem['msg']} (found {problem.get('input')!r})."
-            found.append(Problem(where, line, advice))
-        raise DataError(found) from None
+        raise DataError(schema_messages.problems(error, where, document.line, model)) from None
 
 
 class SiteData:
@@ -389,13 +340,14 @@ class SiteData:
         self.root = self.data_dir.parent.parent
         errors: list[Problem] = []
         self.files: dict[str, BaseModel] = {}
+        self.documents: dict[str, untrusted_yaml.Document] = {}
         for name, model in FILES.items():
             path = self.data_dir / f"{name}.yml"
             if not path.exists():
                 errors.append(Problem(relative(path, self.root), 1, "this data file is missing."))
                 continue
             try:
-                self.files[name] = load_file(path, model, self.root)
+                self.files[name], self.documents[name] = load_file(path, model, self.root)
             except DataError as error:
                 errors += error.problems
         unknown = sorted(p.name for p in self.data_dir.glob("*.y*ml") if p.stem not in FILES)
@@ -435,6 +387,11 @@ class SiteData:
             entry = entries[entry.replaced_by]
         return entry
 
+    def current_ids(self, ids: list[str]) -> list[str]:
+        """The ids of the entries `ids` stand for, each once, in their order
+        (two old ids replaced by one entry cite it once)."""
+        return list(dict.fromkeys(self.source(source_id).id for source_id in ids))
+
     def _check_references(self) -> list[Problem]:
         """Every id a file refers to must exist, and each id be given once."""
         errors = []
@@ -444,35 +401,37 @@ class SiteData:
             "level": {lvl.id for lvl in self.levels},
         }
 
-        def expect(file: str, kind: str, ids, where: str):
-            for value in [ids] if isinstance(ids, str) else ids:
+        def expect(file: str, kind: str, ids, where: str, location: tuple):
+            for index, value in enumerate([ids] if isinstance(ids, str) else ids):
                 if value not in known[kind]:
-                    path = self.data_dir / f"{file}.yml"
+                    document = self.documents[file]
                     errors.append(Problem(
-                        relative(path, self.root), _find_line(path, value),
+                        document.path, document.line(location if isinstance(ids, str) else (*location, index)),
                         f"{where} refers to unknown {kind} id `{value}`; known ids: {', '.join(sorted(known[kind]))}."))
 
         for kind_file, model in self.files.items():
-            for where, ids in _source_lists(model):
-                expect(kind_file, "sources", ids, where)
-        for s in self.sources:
+            for where, location, ids in _source_lists(model):
+                expect(kind_file, "sources", ids, where, location)
+        for i, s in enumerate(self.sources):
             if s.replaced_by is not None:
-                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by")
-        for s in self.agreement.signatories:
-            expect("agreement", "institution", s.institution, f"signatory {s.name.en}")
-        expect("programme", "institution", self.programme.launched_by, "programme.launched_by")
-        for p in self.projects:
-            expect("projects", "level", p.level, f"project {p.id}")
-            expect("projects", "institution", p.partners, f"project {p.id}")
+                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by", ("sources", i, "replaced_by"))
+        for i, s in enumerate(self.agreement.signatories):
+            expect("agreement", "institution", s.institution, f"signatory {s.name.en}",
+                   ("agreement", "signatories", i, "institution"))
+        expect("programme", "institution", self.programme.launched_by, "programme.launched_by",
+               ("programme", "launched_by"))
+        for i, p in enumerate(self.projects):
+            expect("projects", "level", p.level, f"project {p.id}", ("projects", i, "level"))
+            expect("projects", "institution", p.partners, f"project {p.id}", ("projects", i, "partners"))
         for kind, items in (("sources", self.sources), ("institutions", self.institutions), ("news", self.news)):
-            path = self.data_dir / f"{kind}.yml"
-            seen: dict[str, int] = {}
-            for item in items:
-                seen[item.id] = seen.get(item.id, 0) + 1
-                if seen[item.id] > 1:
+            document = self.documents[kind]
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item.id in seen:
                     # The line of this entry, the second (or later) to give the id.
-                    errors.append(Problem(relative(path, self.root), _id_line(path, item.id, seen[item.id]),
+                    errors.append(Problem(document.path, document.line((kind, index, "id")),
                                           f"id `{item.id}` is used twice: give each entry its own id."))
+                seen.add(item.id)
         return errors
 
     def localised(self, lang: str) -> dict:
@@ -504,33 +463,19 @@ def load(data_dir: Path) -> SiteData:
     return cached[1]
 
 
-def _source_lists(model: BaseModel, where: str = ""):
-    """Yield (location, ids) for every `sources`-like field in a model tree."""
+def _source_lists(model: BaseModel, where: str = "", location: tuple = ()):
+    """Yield (description, location, ids) for every `sources`-like field in a model tree."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        here = f"{where}.{name}" if where else name
+        here, at = (f"{where}.{name}" if where else name), (*location, name)
         if (name == "sources" or name.endswith("_sources")) and all(isinstance(v, str) for v in value):
-            yield here, value
+            yield here, at, value
         elif isinstance(value, BaseModel):
-            yield from _source_lists(value, here)
+            yield from _source_lists(value, here, at)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _source_lists(item, f"{here}[{index}]")
-
-
-def _find_line(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    return 1
-
-
-def _id_line(path: Path, id: str, occurrence: int) -> int:
-    """The line of the `occurrence`-th entry whose `id:` is `id`."""
-    entry = re.compile(rf"^\s*(?:-\s+)?id:\s*['\"]?{re.escape(id)}['\"]?\s*(?:#.*)?$")
-    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if entry.match(line)]
-    return lines[occurrence - 1] if len(lines) >= occurrence else _find_line(path, id)
+                    yield from _source_lists(item, f"{here}[{index}]", (*at, index))
 
 
 def _localise(value, lang: str):

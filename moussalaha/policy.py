@@ -1,20 +1,28 @@
-"""The site's HTTP security headers, with a Content-Security-Policy
-computed from the built pages.
+"""The site's HTTP security headers, with a Content-Security-Policy whose
+inline scripts are those the site's own templates ship, known before any
+page is read.
 
-No inline script may run unless the site shipped it: the policy allows the
-site's own files ('self') and, by their SHA-256 hash, exactly the inline
-scripts the built pages contain (the theme writes a few small ones; whatever
-a later theme or search engine adds is hashed the same way). 'wasm-unsafe-eval'
-is added only when the site ships WebAssembly (a search engine such as
-Pagefind). Styles: the theme styles through files and the CSSOM, which the
-policy does not restrict, so style-src is 'self' plus the hash of any <style>
-element; an inline style="…" attribute stops the build (it would be blocked).
+Hashing whatever inline scripts the built pages happen to contain would
+allow any script a page smuggles in. Instead:
+
+- `template_scripts` reads the inline <script> elements of the layout's
+  templates (overrides/ and the theme's templates), renders the few Jinja
+  expressions they hold for each value they can take (the relative address
+  of the site's root at each depth, "/" for the not-found page), and
+  returns their hashes: the policy's list, fixed by the templates alone;
+- `foreign_inline` lists every inline script, <style> element, event
+  handler, style attribute and javascript: address of a built page that is
+  not one of them; the build fails on it, naming the editor's page (`check`).
+
+'wasm-unsafe-eval' is added only when the site ships WebAssembly (the
+search, Pagefind). Styles: the theme styles through files and the CSSOM,
+which the policy does not restrict, so style-src is 'self'.
 
 Writes into the built site, once every language is built:
 - `_headers`: every header, in the format of Netlify and Cloudflare Pages,
   with long immutable caching for the fingerprinted assets;
-- `.nginx/csp.conf`: `set $content_security_policy "…";`, included by
-  deploy/nginx/ (reload nginx after each deployment);
+- `.nginx/csp.conf`: `map $host $content_security_policy {…}`, included in
+  the http block by deploy/nginx/ (reload nginx after each deployment);
 - a `<meta http-equiv="Content-Security-Policy">` after `<meta charset>` in
   every page, for hosts that send no headers (GitHub Pages), without
   frame-ancestors, which browsers ignore in <meta>; and the referrer policy
@@ -29,12 +37,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 
+import jinja2
 from selectolax.lexbor import LexborHTMLParser
 
 from moussalaha.files import FINGERPRINTED, IMMUTABLE
-from moussalaha.problems import SiteError
+from moussalaha.problems import Problem, Problems, SiteError
 
 # The same values as deploy/nginx/moussalaha/security-headers.conf.
 HEADERS = {
@@ -45,52 +58,111 @@ HEADERS = {
         "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
         "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb")),
     "Cross-Origin-Opener-Policy": "same-origin",
+    # Other sites may not embed the site's files in theirs.
+    "Cross-Origin-Resource-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 }
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 META_CHARSET = '<meta charset="utf-8">'
+# <script> elements without src= in a template's source, Jinja and all.
+TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+# The relative address of the site's root from a page at depth 0, 1, 2 (use_directory_urls: false), and the
+# absolute one of the not-found page.
+BASE_URLS = (".", "..", "../..", "/")
+FIX = ("remove it: a page may not carry its own scripts or styles. Give the element a class styled in "
+       "docs/assets/stylesheets/site.css, or attach the behaviour from a script file in docs/assets/javascripts/")
 
 
 def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def inline_code(site: Path) -> tuple[set[str], set[str]]:
-    """Hashes of the inline scripts and <style> elements of every page;
-    refuses what no hash can allow (event handler attributes, style attributes)."""
-    scripts, styles = set(), set()
-    for path in sorted(site.rglob("*.html")):
-        where = path.relative_to(site)
-        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
-        for script in tree.css("script"):
-            kind = (script.attributes.get("type") or "").strip().lower()
-            if "src" not in script.attributes and kind in SCRIPT_TYPES:
-                scripts.add(sha256(script.text(deep=True)))
-        for style in tree.css("style"):
-            styles.add(sha256(style.text(deep=True)))
-        for node in tree.css("*"):
-            for name, value in node.attributes.items():
-                if name == "style" or name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
-                    raise SiteError(
-                        f"{where}: <{node.tag} {name}=\"{value}\"> would be blocked by the Content-Security-Policy. "
-                        "Give the element a class styled in docs/assets/stylesheets/site.css, "
-                        "or attach the behaviour from a script file."
-                    )
-    return scripts, styles
+def _is_inline_script(attributes: str) -> bool:
+    if re.search(r"\bsrc\s*=", attributes, re.IGNORECASE):
+        return False
+    kind = re.search(r"\btype\s*=\s*[\"']?([^\"'\s>]*)", attributes, re.IGNORECASE)
+    return (kind.group(1).lower() if kind else "") in SCRIPT_TYPES
 
 
-def policy(site: Path, preview: bool = False) -> dict[str, str]:
+def template_scripts(folders: Iterable[Path], variables: Mapping[str, Iterable] | None = None) -> dict[str, str]:
+    """{hash: where} for every inline script of the templates in `folders`,
+    rendered for each combination of `variables` (default: base_url at each
+    depth). Only the script's own text is rendered, with an empty config,
+    so that nothing a page says can change it."""
+    variables = dict(variables or {"base_url": BASE_URLS})
+    names, choices = list(variables), [list(v) for v in variables.values()]
+    env = jinja2.Environment(undefined=jinja2.ChainableUndefined, autoescape=False)
+    found: dict[str, str] = {}
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*.html")):
+            source = path.read_text(encoding="utf-8")
+            for match in TEMPLATE_SCRIPT.finditer(source):
+                if not _is_inline_script(match["attributes"]):
+                    continue
+                body = match["body"]
+                where = f"{path.name}:{source.count(chr(10), 0, match.start()) + 1}"
+                if "{{" not in body and "{%" not in body:
+                    found.setdefault(sha256(body), where)
+                    continue
+                template = env.from_string(body)
+                for combination in itertools.product(*choices):
+                    context = {"config": {"extra": {}}, **dict(zip(names, combination))}
+                    found.setdefault(sha256(template.render(context)), where)
+    return found
+
+
+def theme_folders(config) -> list[Path]:
+    """The folders of the templates a build renders: overrides/ and the theme's own."""
+    return [Path(folder) for folder in config.theme.dirs]
+
+
+@cache
+def allowed_scripts(folders: tuple[Path, ...]) -> frozenset[str]:
+    return frozenset(template_scripts(folders))
+
+
+def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[str]) -> list[str]:
+    """What in a built page the policy does not allow: inline scripts whose
+    hash is not in `allowed`, <style> elements, event handler and style
+    attributes, javascript: addresses. Each as a short description with the
+    start of its text."""
+    tree = LexborHTMLParser(page)
+    found = []
+    for script in tree.css("script"):
+        kind = (script.attributes.get("type") or "").strip().lower()
+        if "src" in script.attributes or kind not in SCRIPT_TYPES:
+            continue
+        text = script.text(deep=True)
+        if sha256(text) not in allowed:
+            found.append(f"an inline <script> that the site's templates do not ship: «{text.strip()[:60]}»")
+    for style in tree.css("style"):
+        found.append(f"a <style> element: «{style.text(deep=True).strip()[:60]}»")
+    for node in tree.css("*"):
+        for name, value in node.attributes.items():
+            if name.startswith("on") or name == "style" or (value or "").strip().lower().startswith("javascript:"):
+                found.append(f"<{node.tag} {name}=\"{(value or '')[:40]}\">")
+    return found
+
+
+def refuse_foreign(page: str, allowed, where: str) -> None:
+    """Raise the problems of `foreign_inline`, on the editor's file `where`."""
+    found = foreign_inline(page, allowed)
+    if found:
+        raise Problems([Problem(where, 1, f"the built page would carry {item}, which the "
+                                          f"Content-Security-Policy blocks — {FIX}") for item in found])
+
+
+def policy(site: Path, scripts: Iterable[str], preview: bool = False) -> dict[str, str]:
     """The policy for the built pages. A `preview` (`make serve`) allows
     inline scripts instead of hashing them: MkDocs adds its live-reload
     script to every page it serves, different each time."""
-    scripts, styles = inline_code(site)
     wasm = any(site.rglob("*.wasm")) or any(site.rglob("wasm.*.pagefind"))
     allowed = ["'unsafe-inline'"] if preview else sorted(scripts)
     return {
         "default-src": "'self'",
         "script-src": " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *allowed]),
-        "style-src": " ".join(["'self'", *sorted(styles)]),
+        "style-src": "'self'",
         # The theme's icons are data: SVG images in its stylesheet.
         "img-src": "'self' data:",
         "object-src": "'none'",
@@ -105,7 +177,7 @@ def as_text(directives: dict[str, str], skip=()) -> str:
 
 
 def headers_file(site: Path, csp: str) -> str:
-    lines = ["# Written by scripts/hooks/headers.py: the site's headers for Netlify and Cloudflare Pages.",
+    lines = ["# Written by moussalaha/policy.py: the site's headers for Netlify and Cloudflare Pages.",
              "/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name)):
@@ -124,13 +196,15 @@ def add_meta(site: Path, csp: str) -> None:
         path.write_text(text.replace(META_CHARSET, meta, 1), encoding="utf-8")
 
 
-def write(site: Path, preview: bool = False) -> None:
-    """The policy from the built pages, into _headers, .nginx/csp.conf and every page."""
-    directives = policy(site, preview)
+def write(site: Path, scripts: Iterable[str], preview: bool = False) -> None:
+    """The policy, with the templates' `scripts`, into _headers, .nginx/csp.conf and every page."""
+    directives = policy(site, scripts, preview)
     csp = as_text(directives)
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "csp.conf").write_text(
-        "# Written by scripts/hooks/headers.py from the built pages; included by deploy/nginx/.\n"
-        f'set $content_security_policy "{csp}";\n', encoding="utf-8")
+        "# Written by moussalaha/policy.py; included in the http block by deploy/nginx/. A map is\n"
+        "# evaluated when the headers are sent, so that error responses that no location receives\n"
+        "# (400, 414) carry the policy too.\n"
+        f'map $host $content_security_policy {{\n    default "{csp}";\n}}\n', encoding="utf-8")
     add_meta(site, as_text(directives, skip={"frame-ancestors"}))

@@ -1,7 +1,7 @@
 """Problems with a file and a line: `file:line: what is wrong — how to fix it`.
 
 Every check of the site (the data loader, the build's hooks, the editors'
-tool) reports what is wrong this way, so that an editor can go to the line,
+tool, the gate that refuses hostile input) reports what is wrong this way, so that an editor can go to the line,
 and GitHub Actions can show it on the pull request's line.
 """
 
@@ -18,14 +18,19 @@ LOCATED = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+): (?P<message>.*)$")
 class Problem:
     file: str
     line: int
-    message: str
+    message: str  # what is wrong (or, in older checks, what is wrong — how to fix it)
+    fix: str = ""  # how to fix it
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{self.file}:{self.line}: {self.text}"
+
+    @property
+    def text(self) -> str:
+        return f"{self.message} — {self.fix}" if self.fix else self.message
 
     def annotation(self) -> str:
         """A GitHub Actions workflow command: the problem appears on the PR's line."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        message = self.text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::error file={self.file},line={self.line},title=site check::{message}"
 
 
@@ -70,8 +75,3 @@ def line_of(text: str, needle: str, start: int = 1) -> int:
         if needle.lower() in line.lower():
             return number
     return start
-
-
-def line_of_match(text: str, pattern: re.Pattern) -> int:
-    match = pattern.search(text)
-    return text[:match.start()].count("\n") + 1 if match else 1

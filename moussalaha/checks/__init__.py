@@ -1,26 +1,48 @@
 """The editors' checks: every problem as `file:line: what is wrong — how
 to fix it`, from the project's folder. `run_checks()` runs them all; the
 command line is moussalaha/cli.py (scripts/site.py check).
+
+First the gate (moussalaha/gate.py), which the build runs too: links,
+stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
+schema, HTML in pages and data. Each page's Jinja is then rendered in the
+sandbox as the build renders it (moussalaha/render.py). The other checks run once the gate
+finds nothing wrong: they read the files it refuses.
 """
 
 from __future__ import annotations
 
-from moussalaha.checks.common import docs
+from moussalaha import gate, render
+from moussalaha.checks.common import docs, relative, root
 from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
-from moussalaha.checks.markup import check_html, check_images, markdown_renderer
+from moussalaha.checks.markup import check_alt_text, markdown_renderer
 from moussalaha.checks.names import check_names
 from moussalaha.checks.pages import check_front_matter, check_languages, check_nav, read_config, read_pages
 from moussalaha.checks.translations import check_translation
-from moussalaha.data import DataError, SiteData
+from moussalaha.data import FILES, DataError, SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, Problems
+
+
+def check_template(page, site_data: SiteData) -> list[Problem]:
+    """The page's Jinja rendered in the sandbox, as the build renders it."""
+    try:
+        render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
+                           root() / "overrides" / "components")
+    except Problems as refused:
+        return refused.problems
+    return []
 
 
 def run_checks(build: bool = True) -> list[Problem]:
-    pages, problems = read_pages()
     config = read_config()
-    problems += check_languages(pages) + check_nav(config, pages) + check_images()
+    renderer = markdown_renderer(config)
+    # The other checks read the files the gate refuses (a link, a huge file): not before they are fixed.
+    refused = gate.check_project(root(), FILES, render_markdown=lambda text: renderer.reset().convert(text))
+    if refused:
+        return refused
+    pages, problems = read_pages()
+    problems += check_languages(pages) + check_nav(config, pages)
     try:
         site_data = SiteData(docs() / "data")
     except DataError as error:
@@ -31,11 +53,13 @@ def run_checks(build: bool = True) -> list[Problem]:
         problems += check_data_texts(site_data)
         figures = data_figures(site_data)
     descriptions: dict = {}
-    renderer = markdown_renderer(config)
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], LANGUAGES.index(item[0][1]))):
-        problems += check_front_matter(page, descriptions) + check_html(page, renderer)
+        found = check_front_matter(page, descriptions) + check_alt_text(page, renderer)
         if site_data:
-            problems += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            found += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            if not found:
+                found += check_template(page, site_data)
+        problems += found
         if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
             problems += check_translation(page, pages[name, DEFAULT])
     problems = sorted(set(problems))

@@ -28,7 +28,7 @@ def check_build(found) -> list[Problem]:
     for line in result.stderr.splitlines():
         # A multi-line error continues on lines without the level.
         text = re.sub(r"^(?:WARNING|ERROR)\s+-\s+", "", line).strip()
-        if text == line.strip() and not LOCATED.match(text) or text.startswith("Error reading page"):
+        if text == line.strip() and not LOCATED.match(text) or text.startswith(("Error reading page", "Error building page")):
             continue
         if link := LINK_WARNING.match(text):
             path = docs() / link["file"]

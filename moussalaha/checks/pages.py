@@ -8,11 +8,11 @@ import difflib
 from mkdocs.utils.yaml import yaml_load
 
 from moussalaha import pages
-from moussalaha.arabic import EASTERN_DIGIT, LETTER
+from moussalaha.arabic import LETTER
 from moussalaha.checks.common import TOOL, docs, problem, relative, root
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, TRANSLATIONS
 from moussalaha.pages import STAMP
-from moussalaha.problems import Problem, line_of, line_of_match
+from moussalaha.problems import Problem, line_of
 
 DESCRIPTION_MIN = 40
 # What new-page leaves for the editor to replace; `check` refuses it.
@@ -137,7 +137,4 @@ def check_front_matter(page: pages.Page, descriptions: dict) -> list[Problem]:
         problems.append(problem(page.path, line_of(page.text, PLACEHOLDER),
                                 f"this line still has a {PLACEHOLDER} placeholder left by new-page — "
                                 "replace it with the page's own words"))
-    if page.lang == DEFAULT and EASTERN_DIGIT.search(page.text):
-        problems.append(problem(page.path, line_of_match(page.text, EASTERN_DIGIT),
-                                "write the digits 0-9 (3, not ٣), as Moroccan Arabic texts do"))
     return problems

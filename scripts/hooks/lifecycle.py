@@ -3,6 +3,8 @@
 Once every language is built, one step after the other: the sitemaps and
 the 404 page of each language, the search index, the security headers and
 policy, then a .gz and .br beside every text file (not under `mkdocs serve`).
+Every page, as it is written, is refused if it carries an inline script,
+style or handler the templates do not ship (moussalaha/policy.py).
 """
 
 from __future__ import annotations
@@ -18,9 +20,30 @@ def on_startup(command, dirty):
     build.startup(command)
 
 
-@event_priority(100)  # before any page: the registry starts empty
+@event_priority(100)  # before any file is read: the gate; the registry starts empty
 def on_pre_build(config):
-    build.start(config)
+    try:
+        build.start(config)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+
+
+@event_priority(-100)  # after every other hook has changed the page
+def on_post_page(output, page, config):
+    try:
+        build.check_page(output, config, f"docs/{page.file.src_uri}")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    return output
+
+
+@event_priority(-100)
+def on_post_template(output, template_name, config):
+    try:
+        build.check_page(output, config, f"overrides/{template_name}")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    return output
 
 
 def on_env(env, config, files):

@@ -20,12 +20,13 @@ import ssl
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import brotli
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import Site, build_site
+from conftest import ROOT, Site, build_site
 from moussalaha import files, policy
 from moussalaha import nginx as serve_prod
 
@@ -54,14 +55,14 @@ class Nginx:
     def __init__(self, site, port: int, scheme: str = "http"):
         self.site, self.port, self.scheme = site, port, scheme
 
-    def get(self, path: str, encoding: str | None = None, method: str = "GET"):
+    def get(self, path: str, encoding: str | None = None, method: str = "GET", extra: dict | None = None):
         """(status, headers with lower-case names, body as sent)."""
         if self.scheme == "https":
             connection = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=10,
                                                      context=ssl._create_unverified_context())
         else:
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request(method, "/" + path, headers={"Accept-Encoding": encoding} if encoding else {})
+        connection.request(method, "/" + path, headers=({"Accept-Encoding": encoding} if encoding else {}) | (extra or {}))
         response = connection.getresponse()
         body = response.read()
         connection.close()
@@ -143,13 +144,18 @@ def test_policy_is_strict(site):
     assert directives["base-uri"] == "'self'"
     assert directives["frame-ancestors"] == "'none'"
     assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in csp.replace("wasm-unsafe-eval", "")
-    # Every inline script of every page is allowed by its hash, and nothing else is.
+    # The policy allows the inline scripts of the templates, and nothing else;
+    # every inline script of every page is one of them.
+    import material
+    templates = set(policy.template_scripts([ROOT / "overrides", Path(material.__file__).parent / "templates"]))
+    allowed = set(re.findall(r"'sha256-[^']+'", directives["script-src"]))
     hashes = set()
     for path in site.directory.rglob("*.html"):
         for script in LexborHTMLParser(path.read_text(encoding="utf-8")).css("script:not([src])"):
             if (script.attributes.get("type") or "").lower() in policy.SCRIPT_TYPES:  # not JSON data
                 hashes.add(policy.sha256(script.text(deep=True)))
-    assert hashes and hashes == set(re.findall(r"'sha256-[^']+'", directives["script-src"]))
+    assert allowed == templates
+    assert hashes and hashes <= allowed
     print(f"\nContent-Security-Policy: {csp}")
 
 
@@ -165,7 +171,8 @@ def test_pages_carry_the_policy_in_meta_for_hosts_without_headers(site):
 
 def test_nginx_and_the_cdn_file_send_the_same_policy(site):
     nginx_csp = (site.directory / ".nginx" / "csp.conf").read_text(encoding="utf-8")
-    assert f'set $content_security_policy "{expected_headers(site)["Content-Security-Policy"]}";' in nginx_csp
+    assert f'    default "{expected_headers(site)["Content-Security-Policy"]}";' in nginx_csp
+    assert "map $host $content_security_policy {" in nginx_csp
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -244,8 +251,58 @@ def test_server_side_files_are_not_served(nginx, path):
     assert nginx.get(path)[0] == 404
 
 
-def test_only_reading_methods(nginx):
-    assert nginx.get("index.html", method="POST")[0] == 405
+def test_only_reading_methods(nginx, site):
+    status, got, _ = nginx.get("index.html", method="POST")
+    assert status == 405
+    assert_security_headers(site, got)
+
+
+def test_every_response_says_other_sites_may_not_embed_its_files(nginx):
+    for path in ["fr/centre.html", "assets/stylesheets/site.css", "assets/images/favicon.svg", "absent.html"]:
+        assert nginx.get(path)[1]["cross-origin-resource-policy"] == "same-origin", path
+
+
+@pytest.mark.parametrize("path", ["fr/centre.html.br", "fr/centre.html.gz", "assets/stylesheets/site.css.gz",
+                                  "index.html.br"])
+def test_precompressed_copies_are_not_served_under_their_own_names(nginx, site, path):
+    assert (site.directory / path).is_file()
+    status, got, body = nginx.get(path)
+    assert status == 404 and got["content-type"] == "text/html; charset=utf-8" and b"<html" in body
+    assert_security_headers(site, got)
+
+
+def test_one_range_per_request(nginx, site):
+    original = (site.directory / "assets/stylesheets/site.css").read_bytes()
+    status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": "bytes=0-9"})
+    assert status == 206 and body == original[:10]
+    assert_security_headers(site, got)
+    # Many ranges: the whole file once, not a multipart answer of many parts.
+    ranges = ",".join(f"{n}-{n}" for n in range(0, 200, 2))
+    status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": f"bytes={ranges}"})
+    assert status == 200 and body == original and "multipart" not in got["content-type"]
+
+
+def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    return int(head[0].split()[1]), {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in head[1:])}
+
+
+@pytest.mark.parametrize("request_bytes, expected", [
+    (b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+    (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
+])
+def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes, expected):
+    status, got = raw_request(nginx.port, request_bytes)
+    assert status == expected
+    assert_security_headers(site, {**got, "server": got.get("server")})
 
 
 def csp_watch(page) -> dict:
@@ -428,3 +485,36 @@ def test_tls_server_block_adds_hsts(tls_nginx, site):
     assert_security_headers(site, got, tls=True)
     status, got, _ = plain.get("fr/index.html")
     assert status == 301 and got["location"] == "https://127.0.0.1/fr/index.html"
+
+
+# --- The workflow: a pull request cannot reach a secret or write anything ----
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def workflow() -> dict:
+    import yaml
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_workflow_runs_pull_requests_without_secrets_or_write_access():
+    data, text = workflow(), WORKFLOW.read_text(encoding="utf-8")
+    assert "pull_request" in data["on"]
+    assert not {"pull_request_target", "workflow_run"} & set(data["on"])
+    assert "secrets." not in text and "secrets:" not in text
+    assert data["permissions"] == {"contents": "read"}
+    for name, job in data["jobs"].items():
+        permissions = job.get("permissions", data["permissions"])
+        writes = {scope for scope, level in permissions.items() if level != "read"}
+        if writes:
+            # A job that may write runs only on main, never for a pull request.
+            assert "github.event_name != 'pull_request'" in job.get("if", "") and \
+                "refs/heads/main" in job.get("if", ""), name
+        for step in job.get("steps", []):
+            uses = step.get("uses", "")
+            if uses:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", uses), f"{uses}: pin an exact version"
+            if uses.startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, name

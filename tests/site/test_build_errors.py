@@ -61,8 +61,9 @@ def test_data_error_names_file_line_and_field(project):
     data = project / "docs/data/agreement.yml"
     edit(data, "        fr: ministre délégué chargé du Budget\n", "")
     # The line of the `title:` entry that lacks its French.
-    line = next(n for n, text in enumerate(data.read_text().splitlines(), 1) if "الوزير المنتدب" in text)
-    assert f"docs/data/agreement.yml:{line}: `agreement.signatories[2].title.fr` is missing: add it." in build_fails(project)
+    line = next(n for n, text in enumerate(data.read_text().splitlines(), 1) if "الوزير المنتدب" in text) - 1
+    assert (f"docs/data/agreement.yml:{line}: `fr:` is missing in agreement.signatories[2].title — add a line `fr:` "
+            "with its value (see the other entries of the file)") in build_fails(project)
 
 
 def test_unknown_fact_in_a_page_names_file_and_line(project):

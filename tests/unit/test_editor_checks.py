@@ -247,16 +247,33 @@ def test_description_too_short_or_in_another_language(project):
 def test_data_entry_with_a_missing_field(project):
     data = project / "docs/data/institutions.yml"
     edit(data, "      fr: Conseil national des droits de l’Homme\n", "")
-    entry = line(data, "المجلس الوطني لحقوق الإنسان")  # where the `name:` that lacks its French starts
-    fails_with(project, f"docs/data/institutions.yml:{entry}: `institutions[2] (id: cndh).name.fr` is missing: add it.")
+    entry = line(data, "المجلس الوطني لحقوق الإنسان") - 1  # the `name:` that lacks its French
+    fails_with(project, f"docs/data/institutions.yml:{entry}: `fr:` is missing in institutions[2].name — add a line "
+                        "`fr:` with its value (see the other entries of the file)")
 
 
 def test_data_entry_with_a_wrongly_typed_field(project):
     data = project / "docs/data/agreement.yml"
     edit(data, "date: 2023-11-02", "date: 2 novembre 2023")
-    output = fails_with(project)
-    assert f"docs/data/agreement.yml:{line(data, 'date: 2 novembre')}: `agreement.date`: Input should be a valid " in output
-    assert "(found '2 novembre 2023')." in output
+    fails_with(project, f"docs/data/agreement.yml:{line(data, 'date: 2 novembre')}: `agreement.date`: «2 novembre "
+                        "2023» is not a date as the site writes it — write it as 2025-12-10 (year, month, day), "
+                        "without quotes")
+
+
+def test_figure_written_as_text(project):
+    data = project / "docs/data/programme.yml"
+    edit(data, "beneficiaries: 239", 'beneficiaries: "239"')
+    quoted = line(data, 'beneficiaries: "239"')
+    fails_with(project, f"docs/data/programme.yml:{quoted}: `milestones[1].beneficiaries`: «239» is not a number "
+                        "written as a number — write the number alone, in digits 0-9, without quotes or spaces, "
+                        "such as 412")
+
+
+def test_id_given_twice_names_the_second(project):
+    data = project / "docs/data/news.yml"
+    edit(data, "id: conference-2022", "id: european-delegation-visit")
+    fails_with(project, "docs/data/news.yml:43: id `european-delegation-visit` is used twice: give each entry its "
+                        "own id.")
 
 
 def test_number_that_differs_between_the_languages_of_a_data_text(project):
@@ -414,13 +431,13 @@ def test_missing_anchor(project):
                                   "(ask the site's developers if the page really needs it)"),
     ('<iframe src="https://example.org/"></iframe>', "raw HTML <iframe> is refused: it loads another site inside "
                                                      "the page — remove it (ask the site's developers if the page really needs it)"),
-    ('<span onmouseover="steal()">survol</span>', "the HTML attribute onmouseover= is refused: it runs code in "
-                                                  "readers' browsers — remove it"),
-    ("[cliquer](javascript:alert(1))", "a javascript: address is refused: it runs code in readers' browsers — link "
-                                       "to a page or a web address instead"),
-    ("![Le logo](https://example.org/logo.png)", "the file https://example.org/logo.png comes from another host, "
-                                                 "which would learn who reads the site and could change it — put the "
-                                                 "file in docs/assets/images/ and link it from there"),
+    ('<span onmouseover="steal()">survol</span>', "the attribute onmouseover= runs code in readers' browsers — "
+                                                  "remove it"),
+    ("[cliquer](javascript:alert(1))", "the address «javascript:alert(1)» is a javascript: address: it runs code in "
+                                       "readers' browsers — link to a page of the site or to a web address (https://…)"),
+    ("![Le logo](https://example.org/logo.png)", "the image https://example.org/logo.png comes from another host, "
+                                                 "which would learn who reads the site and could change the image — "
+                                                 "put the file in docs/assets/images/ and link it from there"),
     ('<link rel="stylesheet" href="https://example.org/x.css">', "raw HTML <link> is refused: it loads a file, "
                                                                  "possibly from another host — remove it (ask the "
                                                                  "site's developers if the page really needs it)"),
@@ -441,15 +458,16 @@ def test_image_without_alternative_text(project):
 
 def test_image_heavier_than_the_limit(project):
     (project / "docs/assets/images/photo.jpg").write_bytes(b"\xff" * 300 * 1024)
-    fails_with(project, "docs/assets/images/photo.jpg:1: this image weighs 300 KB, more than the 200 KB limit — make "
-                        "it smaller before adding it (a photo: 1600 pixels wide at most, JPEG or WebP at quality 80)")
+    fails_with(project, "docs/assets/images/photo.jpg:1: this file weighs 300 KB, more than the 200 KB limit for a "
+                        ".jpg file — make it smaller before adding it (a photo: 1600 pixels wide at most, JPEG or WebP at quality 80)")
 
 
 def test_eastern_arabic_digits(project):
     page = project / "docs/about.md"
     edit(page, "نص قصير", "نص قصير من ٣ أسطر")
-    fails_with(project, f"docs/about.md:{line(page, '٣')}: write the digits 0-9 (3, not ٣), as Moroccan Arabic "
-                        "texts do")
+    fails_with(project, f"docs/about.md:{line(page, '٣')}: the digit ٣ (U+0663 ARABIC-INDIC DIGIT THREE) is not one "
+                        "of 0-9: the checks of figures and the readers' search would miss the number — write it 3: "
+                        "the site writes 0-9 in every language, as Moroccan texts do")
 
 
 # --- Output for GitHub, help ------------------------------------------------------------------
@@ -468,6 +486,27 @@ def test_github_annotations_on_the_pull_request_lines(project):
 def test_every_command_explains_itself(project, command):
     result = run(project, command, "--help")
     assert result.returncode == 0 and "usage: site.py" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["404", "index", "assets", "data", "search", "fr", "pagefind", "sitemap"])
+def test_new_page_refuses_the_site_own_names(project, name):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run(project, "new-page", name)
+    assert result.returncode == 1 and "taken by the site itself" in result.stderr
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
+def test_new_page_writes_its_front_matter_as_yaml(project):
+    title = "الزيارات: «وفود» # 2025 {name} '\""
+    assert run(project, "new-page", "visits", "--title", title).returncode == 0
+    page = sitepages.read_page(project / "docs" / "visits.md")
+    assert page.meta["title"] == title and set(page.meta) == {"title", "description"}
+    assert f"# {title} {{ #visits }}" in page.text
+    result = run(project, "new-page", "tours", "--title", "x\ntemplate: ../../etc/passwd")
+    assert result.returncode == 1 and "one line" in result.stderr
+    assert not (project / "docs" / "tours.md").exists()
 
 
 # --- The real site and an editor's whole path ---------------------------------------------------
