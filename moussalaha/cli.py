@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from moussalaha import pages
+from moussalaha import news, pages
 from moussalaha.checks import run_checks
 from moussalaha.checks.common import TOOL, docs, relative, root
 from moussalaha.checks.pages import PLACEHOLDER, read_pages
@@ -98,6 +98,8 @@ def command_stamp(args) -> int:
         targets = []
         for given in args.pages:
             parsed = pages.split_name(Path(given).name)
+            if parsed and Path(given).resolve().parent == (docs() / news.FOLDER).resolve():
+                parsed = (f"{news.FOLDER}/{parsed[0]}", parsed[1])
             if not parsed or not Path(given).exists():
                 print(f"{given}: not a page of docs/ — give a file such as docs/centre.fr.md", file=sys.stderr)
                 return 1

@@ -239,14 +239,6 @@ class OtherProgramme(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class NewsItem(Strict):
-    id: Id
-    date: dt.date
-    title: Text
-    summary: Text
-    sources: list[Id] = Field(min_length=1)
-
-
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -302,11 +294,6 @@ class ProjectsFile(Strict):
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
     activities: list[Event] = []
-
-
-@_file_model("news")
-class NewsFile(Strict):
-    news: list[NewsItem]
 
 
 @_file_model("ui")
@@ -372,7 +359,6 @@ class SiteData:
     projects = property(lambda self: self.files["projects"].projects)
     other_programmes = property(lambda self: self.files["projects"].other_programmes)
     activities = property(lambda self: self.files["projects"].activities)
-    news = property(lambda self: self.files["news"].news)
     ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property
@@ -423,7 +409,7 @@ class SiteData:
         for i, p in enumerate(self.projects):
             expect("projects", "level", p.level, f"project {p.id}", ("projects", i, "level"))
             expect("projects", "institution", p.partners, f"project {p.id}", ("projects", i, "partners"))
-        for kind, items in (("sources", self.sources), ("institutions", self.institutions), ("news", self.news)):
+        for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
             document = self.documents[kind]
             seen: set[str] = set()
             for index, item in enumerate(items):
@@ -438,13 +424,12 @@ class SiteData:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
-            "projects", "announced", "other_programmes", "activities", "news", "levels")}
+            "projects", "announced", "other_programmes", "activities", "levels")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
-        data["news"] = sorted(data["news"], key=lambda n: n["date"], reverse=True)
         data["latest"] = data["milestones"][-1]
         return data
 
@@ -499,4 +484,4 @@ if __name__ == "__main__":
         print(error, file=sys.stderr)
         sys.exit(1)
     print(f"{len(site_data.sources)} sources, {len(site_data.institutions)} institutions, "
-          f"{len(site_data.milestones)} milestones, {len(site_data.news)} news items: all valid.")
+          f"{len(site_data.milestones)} milestones: all valid.")

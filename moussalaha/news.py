@@ -13,9 +13,8 @@ translations take them from there.
 
 Plain functions, no MkDocs: the hooks (the news page, the latest news on the
 home page, each article's date line and sources), the editors' checks and the
-tests call them. Pages are read by the caller's page reader (`read_page`,
-which returns an object with `.meta`, `.text`, `.path`), so that this module
-does not depend on where that reader lives.
+tests call them. Pages are read by moussalaha.pages.read_page unless the
+caller gives another reader (an object with `.meta`, `.text`, `.path`).
 """
 
 from __future__ import annotations
@@ -27,8 +26,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
+from moussalaha.languages import DEFAULT_LANGUAGE
+from moussalaha.pages import read_page as read_file
+
 FOLDER = "news"
-DEFAULT_LANGUAGE = "ar"
 # 2025-09-19-18th-edition-opens: the date, then lowercase English words.
 SLUG = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Front matter that only the Arabic file carries: the translations inherit it.
@@ -72,6 +73,11 @@ def is_article(src_uri: str) -> bool:
     return src_uri.startswith(f"{FOLDER}/")
 
 
+def index_url(article_url: str) -> str:
+    """The news page's address from an article's (fr/news/x.html → fr/news.html)."""
+    return article_url.rsplit("/", 1)[0] + ".html"
+
+
 def slug_of(src_uri: str) -> str:
     return Path(src_uri).name.split(".")[0]
 
@@ -89,7 +95,7 @@ def as_date(value) -> dt.date | None:
     return None
 
 
-def read(docs: Path, slug: str, lang: str, read_page: Callable) -> Article:
+def read(docs: Path, slug: str, lang: str, read_page: Callable = read_file) -> Article:
     """The article in `lang`: its words from that language's file (the
     Arabic one while it is missing), its date and sources from the Arabic."""
     arabic = read_page(path_of(docs, slug, DEFAULT_LANGUAGE))
@@ -110,7 +116,7 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def collect(docs: Path, lang: str, read_page: Callable) -> list[Article]:
+def collect(docs: Path, lang: str, read_page: Callable = read_file) -> list[Article]:
     """Every article in `lang`, newest first."""
     return newest_first([read(docs, slug, lang, read_page) for slug in slugs(docs)])
 

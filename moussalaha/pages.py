@@ -31,7 +31,8 @@ EXPLICIT_ID = re.compile(r"\{[^}]*#([a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 STAMP = "translated_from"
 # Front matter fields a page may carry; anything else is a typo.
-PAGE_FIELDS = {"title", "description", "sources", "hide", "icon", "status", "template", STAMP}
+# `date` is a news article's (moussalaha/news.py).
+PAGE_FIELDS = {"title", "description", "sources", "date", "hide", "icon", "status", "template", STAMP}
 # Fields every page must fill in, in its own language.
 REQUIRED_FIELDS = ("title", "description")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")

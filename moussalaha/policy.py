@@ -177,7 +177,7 @@ def as_text(directives: dict[str, str], skip=()) -> str:
 
 
 def headers_file(site: Path, csp: str) -> str:
-    lines = ["# Written by moussalaha/policy.py: the site's headers for Netlify and Cloudflare Pages.",
+    lines = ["# Written by the build (moussalaha/policy.py): the site's headers for Netlify and Cloudflare Pages.",
              "/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name)):
@@ -203,7 +203,7 @@ def write(site: Path, scripts: Iterable[str], preview: bool = False) -> None:
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "csp.conf").write_text(
-        "# Written by moussalaha/policy.py; included in the http block by deploy/nginx/. A map is\n"
+        "# Written by the build (moussalaha/policy.py); included in the http block by deploy/nginx/. A map is\n"
         "# evaluated when the headers are sent, so that error responses that no location receives\n"
         "# (400, 414) carry the policy too.\n"
         f'map $host $content_security_policy {{\n    default "{csp}";\n}}\n', encoding="utf-8")

@@ -13,16 +13,17 @@ components, bounded work, and everything it prints escaped.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from moussalaha import chart, present, sandbox
+from moussalaha import chart, news, present, sandbox
 from moussalaha.data import SiteData
 from moussalaha.languages import DIRECTIONS, LANGUAGES
-from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line
+from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
 
@@ -55,17 +56,37 @@ def check_front_matter(meta: dict, where: str, data: SiteData) -> None:
 
 
 def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
-                data: SiteData, components: Path) -> str:
+                data: SiteData, components: Path, docs: Path) -> str:
     """The page's Markdown with its facts filled in and its sources at the end.
-    `where` names the page in messages (docs/centre.md); `source` is its file."""
+    `where` names the page in messages (docs/centre.md); `source` is its file,
+    in `docs`. A news article (docs/news/) gets its date and lead under its
+    title, and the sources of its Arabic file."""
     check_front_matter(meta, where, data)
     cited = meta.get("sources") or []
-    context = data.localised(lang) | {"lang": lang, "page_sources": data.current_ids(cited)}
-    # The lexicon sets the three languages side by side.
-    context["all_languages"] = {code: data.localised(code) for code in LANGUAGES}
+    src_uri = source.relative_to(docs).as_posix()
+    article = None
+    if news.is_article(src_uri):
+        found = news.problems(read_page(source), lang, data.source_ids)
+        if found:
+            raise Problems([Problem(where, line, message) for line, message in found])
+        article = news.read(docs, news.slug_of(src_uri), lang)
+        cited = list(article.sources)
+    articles = news.collect(docs, lang)
+    context = data.localised(lang) | {
+        "lang": lang, "page_sources": data.current_ids(cited), "article": article,
+        "news": articles, "news_years": news.by_year(articles),
+        # Links from a page in a sub-folder (news/) back to the top pages.
+        "root": "../" * src_uri.count("/"),
+        # The lexicon sets the three languages side by side.
+        "all_languages": {code: data.localised(code) for code in LANGUAGES},
+    }
     env = jinja_environment(lang, components)
     try:
         body = sandbox.render(env, markdown, context)
+        if article:
+            # The date and the lead under the article's title.
+            header = sandbox.render(env, '{% include "news-article.md" %}', context)
+            body = re.sub(r"^# .*$", lambda title: f"{title.group()}\n\n{header}\n", body, count=1, flags=re.MULTILINE)
         if cited:
             body += "\n\n" + sandbox.render(env, '{% include "page-sources.md" %}', context) + "\n"
     except jinja2.TemplateError as error:

@@ -143,31 +143,17 @@ def write_images(site: Path, requests: Mapping[str, ImageRequest]) -> int:
     return rendered
 
 
-def news_items(lang: str, docs: Path, site_url: str | None, news_page: str) -> list[feeds.NewsItem]:
-    """The news in `lang`, as its feed lists them: the one place that knows
-    where the news are. Today docs/data/news.yml; once the news are articles
-    (docs/news/, moussalaha/news.py), return `article_items(...)` instead."""
-    return data_items(lang, docs, news_page)
-
-
-def data_items(lang: str, docs: Path, news_page: str) -> list[feeds.NewsItem]:
-    """The items of docs/data/news.yml, each an anchor of the news page."""
-    return [feeds.NewsItem(getattr(item.title, lang), getattr(item.summary, lang), item.date,
-                           f"{news_page}#{item.id}", lang)
-            for item in data.load(docs / "data").news]
-
-
-def article_items(lang: str, docs: Path, site_url: str | None) -> list[feeds.NewsItem]:
+def news_items(lang: str, docs: Path, site_url: str | None) -> list[feeds.NewsItem]:
     """The articles of docs/news/ written in `lang` (an untranslated one is
-    left out of that language's feed), each its own page."""
+    left out of that language's feed), each its own page, newest first."""
     return [feeds.NewsItem(a.title, a.lead, a.date, public_url(site_url, folder(lang) + a.url), lang)
-            for a in news.collect(docs, lang, read_page) if a.lang == lang]
+            for a in news.collect(docs, lang) if a.lang == lang]
 
 
 def write_feeds(site: Path, pages: Mapping[str, FeedPage], docs: Path, site_url: str | None) -> None:
     """feed.xml at the root of each language that has a news page."""
     for lang, page in sorted(pages.items()):
-        xml = feeds.atom(news_items(lang, docs, site_url, page.url), lang=lang, feed_url=feed_url(site_url, lang),
+        xml = feeds.atom(news_items(lang, docs, site_url), lang=lang, feed_url=feed_url(site_url, lang),
                          page_url=page.url, title=meta.document_title(page.title, page.site_name),
                          subtitle=page.description, author=page.site_name,
                          home_url=public_url(site_url, folder(lang)))

@@ -48,9 +48,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from moussalaha import quality, serve
+from moussalaha.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGS = ("ar", "fr", "en")
+LANGS = LANGUAGES
 # The home page, a long page of prose with a table, the chart's page.
 LIGHTHOUSE_PAGES = ("", "agreement.html", "programme.html")
 METRICS = {

@@ -11,8 +11,8 @@ finds nothing wrong: they read the files it refuses.
 
 from __future__ import annotations
 
-from moussalaha import gate, render
-from moussalaha.checks.common import docs, relative, root
+from moussalaha import gate, news, render
+from moussalaha.checks.common import docs, problem, relative, root
 from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
 from moussalaha.checks.markup import check_alt_text, markdown_renderer
@@ -28,7 +28,7 @@ def check_template(page, site_data: SiteData) -> list[Problem]:
     """The page's Jinja rendered in the sandbox, as the build renders it."""
     try:
         render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
-                           root() / "overrides" / "components")
+                           root() / "overrides" / "components", docs())
     except Problems as refused:
         return refused.problems
     return []
@@ -55,8 +55,15 @@ def run_checks(build: bool = True) -> list[Problem]:
     descriptions: dict = {}
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], LANGUAGES.index(item[0][1]))):
         found = check_front_matter(page, descriptions) + check_alt_text(page, renderer)
+        if news.is_article(name) and not page.meta_error:
+            known = site_data.source_ids if site_data else set(page.meta.get("sources") or ())
+            found += [problem(page.path, line, message) for line, message in news.problems(page, lang, known)]
         if site_data:
-            found += check_names(page, site_data.institutions) + check_retyped_figures(page, figures)
+            found += check_names(page, site_data.institutions)
+            # A news article reports the figures of its day, as its sources
+            # gave them; its numbers (days, editions) are not the data's.
+            if not news.is_article(name):
+                found += check_retyped_figures(page, figures)
             if not found:
                 found += check_template(page, site_data)
         problems += found

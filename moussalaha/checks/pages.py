@@ -7,7 +7,7 @@ import difflib
 
 from mkdocs.utils.yaml import yaml_load
 
-from moussalaha import pages
+from moussalaha import news, pages
 from moussalaha.arabic import LETTER
 from moussalaha.checks.common import TOOL, docs, problem, relative, root
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, TRANSLATIONS
@@ -24,9 +24,10 @@ def read_pages() -> tuple[dict[tuple[str, str], pages.Page], list[Problem]]:
     found, problems = {}, []
     for path in sorted(docs().rglob("*.md")):
         where = path.relative_to(docs())
-        if len(where.parts) > 1:
-            problems.append(problem(path, 1, f"pages live directly in docs/, not in a sub-folder (the theme looks "
-                                             f"for each language's sitemap next to its pages) — move it to docs/{path.name}"))
+        # News articles live in docs/news/ (moussalaha/news.py); every other page in docs/.
+        if len(where.parts) > 1 and where.parts[:-1] != (news.FOLDER,):
+            problems.append(problem(path, 1, f"pages live directly in docs/ (news articles in docs/{news.FOLDER}/), "
+                                             f"not in another sub-folder — move it to docs/{path.name}"))
             continue
         parsed = pages.split_name(path.name)
         if parsed is None:
@@ -37,7 +38,11 @@ def read_pages() -> tuple[dict[tuple[str, str], pages.Page], list[Problem]]:
             problems.append(problem(path, 1, f"the site cannot tell which page and language this file is, so it "
                                              f"is never shown as a translation — {hint}"))
             continue
-        found[parsed] = pages.read_page(path)
+        page = pages.read_page(path)
+        if len(where.parts) > 1:
+            page.name = f"{news.FOLDER}/{page.name}"
+            parsed = (page.name, parsed[1])
+        found[parsed] = page
     return found, problems
 
 
@@ -84,7 +89,8 @@ def check_nav(config: dict, found) -> list[Problem]:
             problems.append(problem(config_path, line, f"the navigation lists {target}, which is not a page in docs/ — "
                                                        "fix the name or remove the line"))
     for (name, lang), page in found.items():
-        if lang == DEFAULT and f"{name}.md" not in listed:
+        # News articles are listed on the news page, not in the menu (`not_in_nav`).
+        if lang == DEFAULT and f"{name}.md" not in listed and not news.is_article(name):
             problems.append(problem(page.path, 1, f"this page is not in the navigation — add the line `  - {name}.md` "
                                                   "under `nav:` in mkdocs.yml, where it should appear in the menu"))
     return problems

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from moussalaha import arabic, data, languages, render
+from moussalaha import arabic, data, languages, news, render
 from moussalaha.problems import SiteError
 
 
@@ -29,14 +29,40 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     try:
         return render.render_page(
             markdown, page.meta, languages.of_page(page), Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
-            load_site_data(config), COMPONENTS)
+            load_site_data(config), COMPONENTS, Path(config.docs_dir))
     except SiteError as error:
         raise PluginError(str(error)) from None
 
 
 def on_env(env, config, files):
     """The interface words in the three languages, for theme templates (404),
-    and the prefix rule the search script cuts from queries as the index does."""
+    the languages and their directions, and the prefix rule the search
+    script cuts from queries as the index does."""
     env.globals["site_ui"] = load_site_data(config).ui
     env.globals["search_arabic_prefix"] = arabic.PREFIX
+    env.globals["site_languages"] = languages.LANGUAGES
+    env.globals["site_directions"] = languages.DIRECTIONS
+    env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
     return env
+
+
+def on_page_context(context, page, config, nav):
+    """A news article, which has no menu entry of its own: the news page's
+    entry is the active one, and no contents column (its only heading would
+    be «Sources»)."""
+    if news.is_article(page.file.src_uri):
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
+        index = next((item for item in nav.pages if item.url == news.index_url(page.url)), None)
+        if index is not None:
+            index.active = True
+            page.news_index = index
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    # MkDocs keeps the navigation between pages: the news entry is active
+    # for this article only.
+    index = getattr(page, "news_index", None)
+    if index is not None:
+        index.active = False
+    return output

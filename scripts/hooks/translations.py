@@ -35,7 +35,8 @@ def on_page_content(content: str, page, config, files) -> str:
         return content
     translation = pages.read_page(Path(page.file.abs_src_path))
     stamp = pages.stamp_of(translation)
-    source_path = pages.page_path(translation.name, DEFAULT_LANGUAGE, Path(config.docs_dir))
+    # Beside the translation: docs/ or a sub-folder of it (docs/news/).
+    source_path = pages.page_path(translation.name, DEFAULT_LANGUAGE, translation.path.parent)
     # No stamp yet: nothing to compare with (`site.py check` asks for one).
     if stamp is None or not source_path.exists():
         return content

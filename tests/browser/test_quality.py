@@ -21,15 +21,16 @@ axe-core and Lighthouse with npm ci).
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from conftest import SCREENSHOTS, screenshot
-from moussalaha import quality
+from moussalaha import languages, quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-LANGS = ("ar", "fr", "en")
+LANGS = languages.LANGUAGES
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # One page of each kind: the home page; prose with a table (the agreement);
@@ -226,11 +227,33 @@ def test_controls_are_named_in_the_page_language(site):
 
 # --- Lighthouse ---------------------------------------------------------
 
+LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
+
+
+@pytest.fixture(scope="module")
+def lighthouse_reports(site, tools) -> dict:
+    """Lighthouse on every page the tests below name, two runs at a time:
+    each run starts a Chrome of its own and spends much of its time waiting
+    on it. {(kind, lang): report, or the exception its run raised}."""
+    def run(path):
+        try:
+            return quality.lighthouse(site.url(path), categories=LIGHTHOUSE_CATEGORIES)
+        except Exception as error:  # raised again by the test of that page
+            return error
+
+    targets = {(kind, lang): ("" if lang == "ar" else f"{lang}/") + page
+               for kind, page in PAGE_TYPES.items() for lang in LANGS}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {key: pool.submit(run, path) for key, path in targets.items()}
+    return {key: future.result() for key, future in runs.items()}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_lighthouse_accessibility_best_practices_seo(site, tools, kind, lang):
-    path = ("" if lang == "ar" else f"{lang}/") + PAGE_TYPES[kind]
-    report = quality.lighthouse(site.url(path), categories=("accessibility", "best-practices", "seo"))
+def test_lighthouse_accessibility_best_practices_seo(lighthouse_reports, kind, lang):
+    report = lighthouse_reports[kind, lang]
+    if isinstance(report, Exception):
+        raise report
     problems = {name: quality.failed_audits(report, name) for name, score in quality.scores(report).items() if score != 100}
     assert not problems, "\n".join(f"{name}: {quality.scores(report)[name]}\n  " + "\n  ".join(p)
                                    for name, p in problems.items())

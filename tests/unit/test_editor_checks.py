@@ -195,10 +195,77 @@ def test_translation_with_a_capital_letter(project):
 
 
 def test_page_in_a_sub_folder(project):
+    (project / "docs/visits").mkdir()
+    shutil.copy(project / "docs/about.md", project / "docs/visits/visit.md")
+    fails_with(project, "docs/visits/visit.md:1: pages live directly in docs/ (news articles in docs/news/), not in "
+                        "another sub-folder — move it to docs/visit.md")
+
+
+ARTICLE = {
+    "": """---
+title: خبر تجريبي
+description: خبر تجريبي لاختبار أدوات المحررين، بتاريخه ومصدره.
+date: 2025-12-10
+sources: [seed-000]
+---
+
+# خبر تجريبي { #article }
+
+نص الخبر.
+""",
+    ".fr": """---
+title: Une actualité d'essai
+description: Une actualité d'essai pour les outils des éditeurs, avec sa date et sa source.
+---
+
+# Une actualité d'essai { #article }
+
+Le texte.
+""",
+    ".en": """---
+title: A test news item
+description: A test news item for the editors' tools, with its date and its source.
+---
+
+# A test news item { #article }
+
+The text.
+""",
+}
+
+
+@pytest.fixture
+def with_article(project):
+    # An article's sources link to the sources page.
+    for suffix in ARTICLE:
+        shutil.copy(ROOT / f"docs/sources{suffix}.md", project / f"docs/sources{suffix}.md")
+    edit(project / "mkdocs.yml", "  - about.md\n", "  - about.md\n  - sources.md\n")
     (project / "docs/news").mkdir()
-    shutil.copy(project / "docs/about.md", project / "docs/news/visit.md")
-    fails_with(project, "docs/news/visit.md:1: pages live directly in docs/, not in a sub-folder (the theme looks "
-                        "for each language's sitemap next to its pages) — move it to docs/visit.md")
+    for suffix, text in ARTICLE.items():
+        (project / f"docs/news/2025-12-10-test{suffix}.md").write_text(text, encoding="utf-8")
+    assert run(project, "stamp", "docs/news/2025-12-10-test.md").returncode == 0
+    return project
+
+
+def test_a_news_article_needs_no_menu_entry(with_article):
+    result = run(with_article, "check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_news_article_without_a_date_or_a_source(with_article):
+    edit(with_article / "docs/news/2025-12-10-test.md", "date: 2025-12-10\nsources: [seed-000]\n", "")
+    fails_with(with_article,
+               "docs/news/2025-12-10-test.md:1: a news article needs the date of the event, `date: YYYY-MM-DD` — "
+               "add it to the front matter",
+               "docs/news/2025-12-10-test.md:1: a news article needs at least one source, `sources: [source-id]` "
+               "with ids from docs/data/sources.yml — add the source first if it is not there")
+
+
+def test_a_news_translation_with_its_own_date(with_article):
+    edit(with_article / "docs/news/2025-12-10-test.fr.md", "title:", "date: 2025-12-11\ntitle:")
+    fails_with(with_article,
+               "docs/news/2025-12-10-test.fr.md:2: `date:` belongs in the Arabic article only "
+               "(news/2025-12-10-test.md); the translations take it from there — remove it")
 
 
 def test_page_missing_from_the_navigation(project):
@@ -277,23 +344,13 @@ def test_id_given_twice_names_the_second(project):
 
 
 def test_number_that_differs_between_the_languages_of_a_data_text(project):
-    data = project / "docs/data/news.yml"
-    with data.open("a", encoding="utf-8") as file:
-        file.write("""
-  - id: test-visit
-    date: 2024-01-01
-    title: {ar: زيارة, fr: Une visite, en: A visit}
-    summary:
-      ar: "زيارة دامت 3 أيام."
-      fr: "Une visite de 4 jours."
-      en: "A visit of 3 days."
-    sources: [seed-000]
-""")
-    arabic, french = line(data, "دامت 3 أيام"), line(data, "4 jours")
+    data = project / "docs/data/agreement.yml"
+    edit(data, "    ar: الرباط\n    fr: Rabat\n", "    ar: الرباط 3\n    fr: Rabat 4\n")
+    arabic, french = line(data, "الرباط 3"), line(data, "Rabat 4")
     fails_with(project,
-               f"docs/data/news.yml:{french}: the number 4 is in the French text, not in the Arabic (line {arabic}) — "
+               f"docs/data/agreement.yml:{french}: the number 4 is in the French text, not in the Arabic (line {arabic}) — "
                "write the same figures in the three languages",
-               f"docs/data/news.yml:{french}: the Arabic text (line {arabic}) has the number 3, the French text does "
+               f"docs/data/agreement.yml:{french}: the Arabic text (line {arabic}) has the number 3, the French text does "
                "not — write it here too, in digits")
 
 

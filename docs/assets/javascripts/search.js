@@ -5,8 +5,8 @@
 
    Arabic queries: each word is also searched without the article,
    conjunction or preposition written attached to it (ال و ف ب ك ل), cut by
-   the same rule as in the index (scripts/hooks/search.py, which passes it as
-   data-arabic-prefix), and with the article before it, which lets Pagefind's
+   the same rule as in the index (moussalaha/arabic.py, which the template
+   passes as data-arabic-prefix), and with the article before it, which lets Pagefind's
    Arabic stemmer bring a plural to the stem of its singular. A page found by
    any of these forms is a result. */
 (() => {
