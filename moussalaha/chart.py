@@ -57,8 +57,9 @@ def geometry(milestones: list[dict], rtl: bool) -> dict:
         x = left + INSET + share * (right - left - 2 * INSET)
         return round(WIDTH - x if rtl else x, 1)
 
-    step = nice_step(max(m["beneficiaries"] for m in milestones))
-    top_value = step * math.ceil(max(m["beneficiaries"] for m in milestones) / step)
+    highest = max(m["beneficiaries"] or 0 for m in milestones)
+    step = nice_step(highest)
+    top_value = step * math.ceil(highest / step)
 
     def y_of(value: int) -> float:
         return round(bottom - value / top_value * (bottom - TOP), 1)

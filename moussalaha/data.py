@@ -77,7 +77,8 @@ class Source(Strict):
     @model_validator(mode="after")
     def _complete(self):
         if self.replaced_by is not None:
-            others = [name for name in type(self).model_fields if name not in ("id", "replaced_by") and getattr(self, name) is not None]
+            others = [name for name in type(self).model_fields
+                      if name not in ("id", "replaced_by") and getattr(self, name) is not None]
             if others:
                 raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
             return self
@@ -94,6 +95,9 @@ class Institution(Strict):
     name: Text
     abbreviation: str | None = None
     gloss: PartialText | None = None
+    # The institution's official website (its home page), where one is
+    # confirmed; left out otherwise.
+    website: str | None = Field(default=None, pattern=r"^https://[^/\s]+/$")
     sources: list[Id] = Field(min_length=1)
     # The year the institution was launched, where a source gives it.
     launched: int | None = Field(default=None, strict=True)
@@ -112,6 +116,39 @@ class Signatory(Strict):
     institution: Id
 
 
+class Sourced(Strict):
+    """A statement in the three languages, with the sources that make it."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Person(Strict):
+    name: Text
+    title: Text
+
+
+class Centre(Strict):
+    """The centre as the sources describe it: its name, who leads it, where it
+    sits, and the missions the agreement and the reports of its signing give it."""
+
+    name: Text
+    president: Person
+    president_sources: list[Id] = Field(min_length=1)
+    board: Text
+    board_sources: list[Id] = Field(min_length=1)
+    seat: Text
+    seat_sources: list[Id] = Field(min_length=1)
+    finances: Text
+    finances_sources: list[Id] = Field(min_length=1)
+    # The missions the agreement gives the centre, in its order.
+    missions: list[Text] = Field(min_length=1)
+    missions_sources: list[Id] = Field(min_length=1)
+    # The fuller list that the reports of the signing give.
+    further_missions: list[Text] = []
+    further_missions_sources: list[Id] = []
+
+
 class Agreement(Strict):
     date: dt.date
     place: Text
@@ -128,11 +165,13 @@ class Named(Strict):
 
 class FirstEdition(Strict):
     date: dt.date
+    end: dt.date | None = None
     place: Text
     sources: list[Id] = Field(min_length=1)
 
 
 class Programme(Strict):
+    name: Text
     launched: int = Field(strict=True)
     launched_by: list[Id]
     launch_sources: list[Id] = Field(min_length=1)
@@ -143,18 +182,33 @@ class Programme(Strict):
 
 class Milestone(Strict):
     date: dt.date
+    # The source gives the month, not the day: show "February 2023".
+    month_only: bool = False
     closed: int | None = Field(default=None, strict=True)
     opened: int | None = Field(default=None, strict=True)
-    beneficiaries: int = Field(gt=0, strict=True)
+    # Prisoners taking part in the edition closed or opened that day.
+    closed_participants: int | None = Field(default=None, gt=0, strict=True)
+    opened_participants: int | None = Field(default=None, gt=0, strict=True)
+    # Left out where reports disagree and none is settled (see `note`).
+    beneficiaries: int | None = Field(default=None, gt=0, strict=True)
     released: int | None = Field(default=None, ge=0, strict=True)
     pardoned: int | None = Field(default=None, ge=0, strict=True)
     sources: list[Id] = Field(min_length=1)
+    # What the figure counts, or how other reports differ from it.
+    note: Text | None = None
+    note_sources: list[Id] = []
 
     @model_validator(mode="after")
     def _coherent(self):
+        if self.closed_participants is not None and self.closed is None:
+            raise ValueError("`closed_participants` needs `closed`: the edition they took part in")
+        if self.opened_participants is not None and self.opened is None:
+            raise ValueError("`opened_participants` needs `opened`: the edition they take part in")
         if self.closed is None and self.opened is None:
             raise ValueError("give `closed` or `opened`: the edition this figure was reported at")
-        if self.released is not None and self.released > self.beneficiaries:
+        if self.beneficiaries is None and self.note is None:
+            raise ValueError("without `beneficiaries`, add a `note` saying why the total is left out")
+        if self.released is not None and self.beneficiaries is not None and self.released > self.beneficiaries:
             raise ValueError("`released` cannot exceed `beneficiaries`")
         if self.pardoned is not None and (self.released is None or self.pardoned > self.released):
             raise ValueError("`pardoned` needs `released` and cannot exceed it")
@@ -170,8 +224,15 @@ class Project(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Event(Strict):
+    date: dt.date
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
 class OtherProgramme(Strict):
-    """A programme the centre describes that no source counts among the projects."""
+    """A programme the centre describes; no source says whether it is one of
+    the projects the agreement provides for."""
 
     id: Id
     about: Text
@@ -207,6 +268,7 @@ class InstitutionsFile(Strict):
 @_file_model("agreement")
 class AgreementFile(Strict):
     agreement: Agreement
+    centre: Centre
 
 
 @_file_model("strategy")
@@ -219,6 +281,10 @@ class StrategyFile(Strict):
 class ProgrammeFile(Strict):
     programme: Programme
     milestones: list[Milestone] = Field(min_length=1)
+    # Where reports disagree on something the table does not show.
+    discrepancies: list[Sourced] = []
+    # Support after release, as reported, by date.
+    aftercare_events: list[Event] = []
 
 
 @_file_model("projects")
@@ -227,6 +293,7 @@ class ProjectsFile(Strict):
     sources: list[Id] = Field(min_length=1)
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
+    activities: list[Event] = []
 
 
 @_file_model("ui")
@@ -282,12 +349,16 @@ class SiteData:
     sources = property(lambda self: self.files["sources"].sources)
     institutions = property(lambda self: self.files["institutions"].institutions)
     agreement = property(lambda self: self.files["agreement"].agreement)
+    centre = property(lambda self: self.files["agreement"].centre)
     levels = property(lambda self: self.files["strategy"].levels)
     programme = property(lambda self: self.files["programme"].programme)
     milestones = property(lambda self: self.files["programme"].milestones)
+    discrepancies = property(lambda self: self.files["programme"].discrepancies)
+    aftercare_events = property(lambda self: self.files["programme"].aftercare_events)
     announced = property(lambda self: self.files["projects"].announced)
     projects = property(lambda self: self.files["projects"].projects)
     other_programmes = property(lambda self: self.files["projects"].other_programmes)
+    activities = property(lambda self: self.files["projects"].activities)
     ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property
@@ -301,6 +372,11 @@ class SiteData:
         while entry.replaced_by is not None:
             entry = entries[entry.replaced_by]
         return entry
+
+    def current_ids(self, ids: list[str]) -> list[str]:
+        """The ids of the entries `ids` stand for, each once, in their order
+        (two old ids replaced by one entry cite it once)."""
+        return list(dict.fromkeys(self.source(source_id).id for source_id in ids))
 
     def _check_references(self) -> list[Problem]:
         """Every id a file refers to must exist, and each id be given once."""
@@ -347,7 +423,8 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "levels")}
+            "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
+            "projects", "announced", "other_programmes", "activities", "levels")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}

@@ -21,6 +21,16 @@ def format_day(day: dt.date, lang: str) -> str:
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang]).replace(" ", "\u00a0", 1)
 
 
+def format_month(day: dt.date, lang: str) -> str:
+    """فبراير 2023 / février 2023 / February 2023: a date whose day is not known."""
+    return format_date(day, "MMMM y", locale=BABEL_LOCALES[lang])
+
+
+def milestone_date(milestone: dict, lang: str) -> str:
+    """The date of a reported figure, as precise as its source."""
+    return (format_month if milestone["month_only"] else format_day)(milestone["date"], lang)
+
+
 def ordinal(number: int, lang: str) -> str:
     """13 / 13<sup>e</sup> / 13th, for an edition (feminine in French)."""
     if lang == "fr":

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from moussalaha import chart, news, present, sandbox
 from moussalaha.data import SiteData
-from moussalaha.languages import DIRECTIONS
+from moussalaha.languages import DIRECTIONS, LANGUAGES
 from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
@@ -33,8 +33,10 @@ def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
     return sandbox.environment(
         components,
         filters={"day": lambda day: present.format_day(day, lang),
+                 "month": lambda day: present.format_month(day, lang),
                  "ordinal": lambda number: Markup(present.ordinal(number, lang))},
-        globals={"milestone_event": lambda m, ui: Markup(present.milestone_event(m, ui, lang)),
+        globals={"milestone_date": lambda m: present.milestone_date(m, lang),
+                 "milestone_event": lambda m, ui: Markup(present.milestone_event(m, ui, lang)),
                  "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=DIRECTIONS[lang] == "rtl")})
 
 
@@ -71,10 +73,12 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         cited = list(article.sources)
     articles = news.collect(docs, lang)
     context = data.localised(lang) | {
-        "lang": lang, "page_sources": cited, "article": article,
+        "lang": lang, "page_sources": data.current_ids(cited), "article": article,
         "news": articles, "news_years": news.by_year(articles),
         # Links from a page in a sub-folder (news/) back to the top pages.
         "root": "../" * src_uri.count("/"),
+        # The lexicon sets the three languages side by side.
+        "all_languages": {code: data.localised(code) for code in LANGUAGES},
     }
     env = jinja_environment(lang, components)
     try:

@@ -34,7 +34,7 @@ def problem(path: Path, line: int, message: str) -> Problem:
 # (`{{ agreement.date | day }}`), link targets, addresses, `{ #ids }`, HTML tags.
 NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[:#.][^}]*\}|\{ [#.:][^}]*\}", re.DOTALL)
 # 1 234, 1,234 and 2.5 are the digits 1234 and 25 in every language.
-NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.\u066b\u066c]\d{3}(?!\d))*(?:[.,\u066b]\d+)?")
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.\u066b\u066c]\d{3}(?!\d))*(?P<decimal>[.,\u066b]\d+)?")
 ORDINAL = re.compile(r"(?:er|re|ère|ème|e|es|st|nd|rd|th)\b")
 WORD = re.compile(r"\S+")
 PUNCTUATION = "[](){}«»“”\"*_,.;:!?؛،‹›"

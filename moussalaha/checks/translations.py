@@ -14,13 +14,14 @@ from moussalaha.pages import STAMP
 from moussalaha.problems import Problem
 
 
-def numbers(text: str, first_line: int = 1) -> list[tuple[str, int, bool]]:
-    """The numbers an editor typed in `text`: (digits, line, whether it is an ordinal such as 10e or 10th)."""
+def numbers(text: str, first_line: int = 1, whole: bool = False) -> list[tuple[str, int, bool]]:
+    """The numbers an editor typed in `text`: (digits, line, whether it is an ordinal such as 10e or 10th);
+    with `whole`, only whole numbers (not 2.2 or 1,5)."""
     prose = blank(text, NOT_PROSE)
     found = []
     for number, line in enumerate(prose.splitlines(), first_line):
         found += [(re.sub(r"\D", "", ascii_digits(m.group())), number, bool(ORDINAL.match(line, m.end())))
-                  for m in NUMBER.finditer(line)]
+                  for m in NUMBER.finditer(line) if not (whole and m.group("decimal"))]
     return found
 
 

@@ -89,7 +89,7 @@ def test_the_preview_reloads_after_a_page_or_a_data_file_is_saved(preview, deskt
 
     seconds = reloads_after(desktop, lambda: edit(project / "docs" / "data" / "agreement.yml",
                                                    "date: 2023-11-02", "date: 2023-11-03"))
-    assert "3\u00a0نوفمبر 2023" in desktop.locator("article").inner_text()
+    assert "3\u00a0نونبر 2023" in desktop.locator("article").inner_text()
     print(f"reloaded {seconds:.1f} s after saving a data file")
     assert blocked == []
 

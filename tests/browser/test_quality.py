@@ -300,17 +300,16 @@ def test_foreign_words_are_isolated_and_marked(site, browser):
 
 def test_latin_words_in_arabic_pages_are_read_in_their_language(site):
     """A French name is marked French, an English term English (the page
-    says so), and code (a source's id, an archived file's name) English."""
+    says so). (Source ids and file names are never shown: see
+    tests/site/test_speak_as_the_centre.py.)"""
     def language(path, text):
         nodes = [n for n in site.page(path).css(".md-content [lang]") if n.text(deep=True).strip() == text]
         assert nodes, f"{text!r} is not marked in {path}"
         return {n.attributes["lang"] for n in nodes}
 
-    assert language("sources.html", "Libération") == {"fr"}
+    assert language("sources.html", "La Quotidienne") == {"fr"}
     assert language("accessibility.html", "WCAG") == {"en"}
     assert language("privacy.html", "Chromium") == {"en"}
-    assert language("sources.html", "[seed-001]") == {"en"}
-    assert language("sources.html", "001_98a0915b996c160e.txt") == {"en"}
 
 
 def test_french_guillemets_and_colons_stay_on_the_line_of_their_word(site):

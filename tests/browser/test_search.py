@@ -71,8 +71,8 @@ def arabic(site, desktop):
     # The article, a conjunction with it, or nothing: «المندوبية» is on the centre page.
     (["المندوبية", "والمندوبية", "مندوبية", "بالمندوبية", "للمندوبية"], {"centre.html"}),
     (["السجناء", "للسجناء", "سجناء", "والسجناء"], {"index.html", "centre.html"}),
-    # The centre page writes only «والممارسات» (و + ال).
-    (["الممارسات", "ممارسات", "والممارسات"], {"centre.html"}),
+    # The agreement page writes only «والممارسات» (و + ال).
+    (["الممارسات", "ممارسات", "والممارسات"], {"agreement.html"}),
     # The home page writes «بإعادة» and the centre page «وإعادة»: ب and و before a hamza.
     (["إعادة", "الإعادة", "وإعادة"], {"index.html", "centre.html"}),
     # «لضمان» and «ضمان» on the centre page: ل without the article.
@@ -87,7 +87,7 @@ def test_arabic_words_are_found_with_or_without_what_is_attached(arabic, forms, 
 
 def test_arabic_snippet_highlights_the_word_as_written_on_the_page(arabic):
     results = search(arabic, "ممارسات")
-    assert "والممارسات" in marked(results, "centre.html")
+    assert "والممارسات" in marked(results, "agreement.html")
     results = search(arabic, "إعادة")
     assert "بإعادة" in marked(results, "index.html")
     assert all("~" not in r["excerpt"] and "~" not in r["title"] for r in results)
@@ -97,7 +97,7 @@ def test_arabic_snippet_highlights_the_word_as_written_on_the_page(arabic):
     ("الارهاب", "الإرهاب", "centre.html"),     # alef without hamza
     ("اعادة", "إعادة", "index.html"),          # idem, initial
     ("مصالحه", "مصالحة", "index.html"),        # haa for taa marbuta
-    ("الفضلي", "الفضلى", "centre.html"),       # yaa for alef maqsura
+    ("الفضلي", "الفضلى", "agreement.html"),    # yaa for alef maqsura
     ("مصـــالحة", "مصالحة", "index.html"),     # tatweel
     ("مُصَالَحَة", "مصالحة", "index.html"),     # diacritics
 ])
@@ -164,7 +164,7 @@ def test_french_ignores_accents_and_case_and_finds_plurals(site, desktop, query,
     ("agreements", "centre.html", "agreement"),       # singular from the plural
     ("signing", "centre.html", "signed"),             # another tense
     ("rehabilitated", "index.html", "rehabilitates"),
-    ("created", "centre.html", "creation"),
+    ("create", "centre.html", "created"),
 ])
 def test_english_finds_plurals_and_tenses(site, desktop, query, page_name, highlighted):
     open_page(desktop, site.url("en/index.html"))

@@ -68,8 +68,8 @@ def test_data_error_names_file_line_and_field(project):
 
 def test_unknown_fact_in_a_page_names_file_and_line(project):
     page = project / "docs/centre.en.md"
-    edit(page, "{{ programme.launched }}", "{{ programme.started }}")
-    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "programme.started" in text)
+    edit(page, "{{ agreement.place }}", "{{ agreement.started }}")
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "agreement.started" in text)
     log = build_fails(project)
     assert f"docs/centre.en.md:{line}:" in log and "started" in log
 

@@ -1,7 +1,8 @@
-"""The projects page: the count of projects published by name against the
-number the agreement sets, an empty-state sentence while none is named, a
-table once docs/data/projects.yml lists some, and the centre's other
-programmes shown apart, never counted among the projects."""
+"""The projects page: while no published source names the projects that the
+agreement charges the centre with, a sentence says so and that they will be
+listed as they are published (no «0 of 19» count); once docs/data/projects.yml
+lists some, a table; the centre's own programmes and dated activities are
+shown apart, never counted among the projects."""
 
 from __future__ import annotations
 
@@ -16,30 +17,29 @@ PAGES = {"ar": "projects.html", "fr": "fr/projects.html", "en": "en/projects.htm
 
 
 @pytest.mark.parametrize("lang", PAGES)
-def test_count_and_empty_state_follow_the_data(site, data, lang):
+def test_pending_projects_are_announced_without_a_count_of_none(site, data, lang):
     tree = site.page(PAGES[lang])
-    count = tree.css_first(".mc-projects-count [data-named]")
-    assert int(count.attributes["data-named"]) == len(data.projects)
-    assert int(count.attributes["data-announced"]) == data.announced
-    assert count.text(strip=True) == (getattr(data.ui["projects_count"], lang)
-                                      .replace("{n}", str(len(data.projects)))
-                                      .replace("{total}", str(data.announced)))
-    empty = getattr(data.ui["projects_none"], lang)
+    article = tree.css_first("article")
+    text = article.text().replace("\u00a0", " ")
+    assert tree.css_first("[data-named]") is None
+    pending = getattr(data.ui["projects_pending"], lang).replace("{n}", str(data.announced))
     if data.projects:
         assert len(tree.css("table.mc-projects tbody tr")) == len(data.projects)
     else:
-        assert empty in tree.css_first("article").text()
+        assert pending in text
         assert tree.css_first("table.mc-projects") is None
 
 
 @pytest.mark.parametrize("lang", PAGES)
-def test_other_programmes_are_apart_from_the_projects(site, data, lang):
+def test_other_programmes_and_activities_are_apart_from_the_projects(site, data, lang):
     tree = site.page(PAGES[lang])
-    heading = tree.css_first("h2#other-programmes")
-    assert heading is not None and str(data.announced) in heading.text()
-    listed = [li.text() for li in tree.css("h2#other-programmes ~ ul li")]
+    listed = [li.text().replace("\u00a0", " ") for li in tree.css("h2#other-programmes ~ ul li")]
     for programme in data.other_programmes:
         assert any(getattr(programme.about, lang) in text for text in listed)
+    activities = tree.css_first("h2#activities")
+    assert activities is not None
+    for event in data.activities:
+        assert any(getattr(event.text, lang) in text for text in listed)
 
 
 def test_a_published_project_appears_in_the_table():
@@ -52,7 +52,6 @@ def test_a_published_project_appears_in_the_table():
     }]
     html = jinja_environment("fr", ROOT / "overrides" / "components").get_template("projects.html").render(context)
     tree = LexborHTMLParser(html)
-    assert tree.css_first("[data-named]").text(strip=True) == f"1 sur {data.announced}"
     row = tree.css_first("table.mc-projects tbody tr#project-example")
     cells = [c.text(strip=True) for c in row.css("th, td")]
     assert cells[0] == "Projet d'exemple"
@@ -61,4 +60,4 @@ def test_a_published_project_appears_in_the_table():
     assert cells[2] == data.ui["comma"].fr.join([names["dgapr"], names["rabita"]])
     assert cells[3] == data.ui["status_under-way"].fr
     assert row.css_first("a").attributes["href"] == "sources.html#seed-001"
-    assert data.ui["projects_none"].fr not in html
+    assert data.ui["projects_pending"].fr.split("{n}")[0] not in html

@@ -313,7 +313,7 @@ def test_description_too_short_or_in_another_language(project):
 
 def test_data_entry_with_a_missing_field(project):
     data = project / "docs/data/institutions.yml"
-    edit(data, "      fr: Conseil national des droits de l'Homme\n", "")
+    edit(data, "      fr: Conseil national des droits de l’Homme\n", "")
     entry = line(data, "المجلس الوطني لحقوق الإنسان") - 1  # the `name:` that lacks its French
     fails_with(project, f"docs/data/institutions.yml:{entry}: `fr:` is missing in institutions[2].name — add a line "
                         "`fr:` with its value (see the other entries of the file)")
@@ -331,7 +331,7 @@ def test_figure_written_as_text(project):
     data = project / "docs/data/programme.yml"
     edit(data, "beneficiaries: 239", 'beneficiaries: "239"')
     quoted = line(data, 'beneficiaries: "239"')
-    fails_with(project, f"docs/data/programme.yml:{quoted}: `milestones[0].beneficiaries`: «239» is not a number "
+    fails_with(project, f"docs/data/programme.yml:{quoted}: `milestones[1].beneficiaries`: «239» is not a number "
                         "written as a number — write the number alone, in digits 0-9, without quotes or spaces, "
                         "such as 412")
 
@@ -391,6 +391,18 @@ def test_figure_that_the_data_holds_typed_in_a_page(project):
     fails_with(project, f"docs/about.md:{line(page, '19 مشروعا')}: the number 19 is a figure the data holds "
                         f"(docs/data/projects.yml:{line(data, 'announced: 19')}) — write it from the data with "
                         "{{ … }}, so that the page and the data cannot disagree")
+
+
+def test_a_decimal_is_not_taken_for_a_figure_of_the_data(project):
+    # 1.9 reads as the digits 19, which the data holds (announced: 19); a
+    # decimal is a version or a share, never one of the data's whole figures.
+    assert "announced: 19\n" in (project / "docs/data/projects.yml").read_text(encoding="utf-8")
+    edit(project / "docs/about.md", "نص قصير", "نص قصير (WCAG 1.9)")
+    edit(project / "docs/about.fr.md", "Un court texte", "Un court texte (WCAG 1.9)")
+    edit(project / "docs/about.en.md", "A short text", "A short text (WCAG 1.9)")
+    assert run(project, "stamp", "docs/about.md").returncode == 0
+    result = run(project, "check", "--no-build")
+    assert result.returncode == 0, result.stdout
 
 
 def test_outdated_translation_names_the_changed_section(project):
