@@ -166,6 +166,27 @@ class NewsItem(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class CitedText(Strict):
+    """A fact from secondary reports, shown with their addresses."""
+
+    text: Text
+    addresses: list[str] = Field(min_length=1)
+
+
+class Contact(Strict):
+    """How to reach the centre: empty until an editor fills it in."""
+
+    email: str = ""
+    phone: str = ""
+    address: PartialText = PartialText()
+
+
+class Centre(Strict):
+    publisher: CitedText
+    seat: CitedText
+    president: CitedText
+
+
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -220,6 +241,12 @@ class ProjectsFile(Strict):
 @_file_model("news")
 class NewsFile(Strict):
     news: list[NewsItem]
+
+
+@_file_model("centre")
+class CentreFile(Strict):
+    centre: Centre
+    contact: Contact
 
 
 @_file_model("ui")
@@ -370,7 +397,8 @@ class SiteData:
     def localised(self, lang: str) -> dict:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels")}
+            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "news", "levels",
+            "centre", "contact")}
         data["sources"] = {s.id: _localise(s, lang) for s in self.sources}
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
