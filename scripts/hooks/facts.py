@@ -109,6 +109,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_env(env, config, files):
-    """The interface words in the three languages, for theme templates (404)."""
-    env.globals["site_ui"] = load_site_data().ui
+    """The interface words in the three languages, for theme templates (404),
+    and the data in each language, for the header and footer (`site_data.fr`)."""
+    data = load_site_data()
+    env.globals["site_ui"] = data.ui
+    env.globals["site_data"] = {lang: data.localised(lang) for lang in sitedata.LANGUAGES}
     return env
