@@ -144,7 +144,12 @@
         const section = document.createElement("span");
         section.className = "mc-search-section";
         section.textContent = tidy(target.title);
-        title.append(" › ", section);
+        // The separator points the way the page reads (mirrored in Arabic by site.css).
+        const separator = document.createElement("span");
+        separator.className = "mc-search-sep";
+        separator.setAttribute("aria-hidden", "true");
+        separator.textContent = "›";
+        title.append(" ", separator, " ", section);
       }
       const excerpt = document.createElement("p");
       // Pagefind escapes the page's text and adds only <mark> elements.
