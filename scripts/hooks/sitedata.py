@@ -74,6 +74,9 @@ class Institution(Strict):
     name: Text
     abbreviation: str | None = None
     gloss: PartialText | None = None
+    # The institution's official website (its home page), where one is
+    # confirmed; left out otherwise.
+    website: str | None = Field(default=None, pattern=r"^https://[^/\s]+/$")
     sources: list[Id] = Field(min_length=1)
     # The year the institution was launched, where a source gives it.
     launched: int | None = None
