@@ -325,17 +325,18 @@ def test_arabic_layout_mirrors(site, desktop):
     desktop.goto(site.url("agreement.html"))
     shape = desktop.evaluate("""() => {
       const box = el => el.getBoundingClientRect();
-      const prev = document.querySelector('.md-footer__link--prev'), next = document.querySelector('.md-footer__link--next');
-      const icon = el => getComputedStyle(el.querySelector('.md-footer__button svg, svg')).transform;
+      const footer = [...document.querySelectorAll('.mc-footer__block')].slice(0, 2).map(box);
+      const languages = [...document.querySelectorAll('.mc-langbar a')].slice(0, 2).map(box);
       const th = [...document.querySelectorAll('.md-content table thead th')].slice(0, 2).map(box);
       const li = document.querySelector('.md-content article ul > li'), ul = li.parentElement;
-      return {prev: box(prev), next: box(next), prevIcon: icon(prev), nextIcon: icon(next),
-              th, li: box(li), ul: box(ul), sidebar: box(document.querySelector('.md-sidebar--primary')),
+      return {footer, languages, th, li: box(li), ul: box(ul), sidebar: box(document.querySelector('.md-sidebar--primary')),
               content: box(document.querySelector('.md-content'))};
     }""")
-    # Previous on the right, next on the left, their arrows pointing outwards.
-    assert shape["prev"]["left"] > shape["next"]["left"]
-    assert shape["prevIcon"].startswith("matrix(-1") and shape["nextIcon"].startswith("matrix(-1"), shape
+    # The footer's first block on the right; the languages, العربية first,
+    # at the end of the line (the left).
+    assert shape["footer"][0]["left"] > shape["footer"][1]["left"]
+    assert shape["languages"][0]["left"] > shape["languages"][1]["left"]
+    assert shape["languages"][0]["left"] < shape["content"]["left"] + shape["content"]["width"] / 2
     # The table's first column on the right.
     assert shape["th"][0]["left"] > shape["th"][1]["left"]
     # List items indented from the right, where their bullets are.
