@@ -161,3 +161,23 @@ def test_print_shows_a_letterhead_and_no_internal_addresses(site, browser, lang)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(SCREENSHOTS / f"frame-print-programme-{lang}.pdf"), format="A4")
     context.close()
+
+
+@pytest.mark.parametrize("missing, lang, word", [("fr/page-disparue.html", "fr", "convention"),
+                                                 ("no-such-page.html", "ar", "الاتفاقية")])
+def test_404_search_finds_pages_in_its_language(site, browser, missing, lang, word):
+    context = browser.new_context(viewport=SIZES["desktop"])
+    page = context.new_page()
+    page.goto(site.url(missing))
+    form = page.locator("[data-not-found]:visible form[role=search]")
+    form.locator("input[name=q]").fill(word)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.startswith(site.url(prefix(lang) + "index.html?q="))
+    results = page.locator("#mc-search-list a")
+    results.first.wait_for(timeout=10000)
+    assert results.count() >= 1
+    assert all(href.startswith(site.url(prefix(lang))) for href in
+               results.evaluate_all("links => links.map(a => a.href)"))
+    page.screenshot(path=str(SCREENSHOTS / f"frame-404-search-{lang}.png"))
+    context.close()

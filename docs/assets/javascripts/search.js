@@ -274,4 +274,14 @@
       (at === 0 ? input : all[at - 1]).focus();
     }
   });
+
+  // A search sent from another page: the 404 page's form opens the home
+  // page of its language with ?q=…; the dialog opens with the results.
+  const sent = new URLSearchParams(location.search).get("q");
+  if (sent && sent.trim()) {
+    input.value = sent;
+    open();
+    input.focus({ preventScroll: true });
+    search(sent);
+  }
 })();
