@@ -128,7 +128,7 @@ def fails_with(project: Path, *messages: str, args=("check",)) -> str:
 @pytest.fixture
 def project(tmp_path) -> Path:
     copy = tmp_path / "project"
-    for name in ("overrides", "scripts", "docs/data", "docs/assets"):
+    for name in ("overrides", "scripts", "moussalaha", "docs/data", "docs/assets"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config, count = re.subn(r"(?m)^nav:\n(?:[ \t]+- .*\n|[ \t]*#.*\n)*", "nav:\n  - index.md\n  - about.md\n", config)
