@@ -1,6 +1,7 @@
 # The site's commands. The two that matter, on a fresh machine:
 #   make serve   the site on http://127.0.0.1:8000/ with live reload
 #   make test    every test (builds the site, opens it in Chromium)
+#   make test-quick   the tests that need no browser and no nginx
 # Both install what they need: a virtual environment from requirements.txt,
 # and Debian's chromium for the browser tests.
 
@@ -17,23 +18,36 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test chromium nginx serve-prod requirements clean bench
+.PHONY: serve build check test test-quick chromium nginx node text-layout pre-commit serve-prod requirements clean bench
 
-# The environment is rebuilt whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# The environment is rebuilt whenever requirements.txt or pyproject.toml
+# changes; the site's package (moussalaha/) is installed editable into it.
+# Debian's Python has no venv module until python3-venv is installed.
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  echo "Installing Debian's python3-venv for the project's environment"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -e . --no-deps
 	touch $@
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed text-layout
 	$(BIN)/mkdocs build --strict
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
 check: $(VENV)/.installed
 	$(BIN)/python scripts/site.py check
+
+# The preview images' text layout: Pillow's Raqm shapes with its own
+# HarfBuzz but orders right-to-left text with Debian's FriBiDi.
+text-layout:
+	@/sbin/ldconfig -p | grep -q libfribidi.so.0 && /sbin/ldconfig -p | grep -q libraqm.so.0 || { \
+	  echo "Installing Debian's libfribidi0 and libraqm0 for the preview images"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 >/dev/null; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -52,13 +66,30 @@ nginx:
 serve-prod: build nginx
 	$(BIN)/python scripts/serve_prod.py --port $(PORT)
 
+# Debian's Node.js and npm, for the quality tools below.
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the quality tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+
 # axe-core and Lighthouse for the quality tests, pinned by package-lock.json.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.installed chromium nginx node_modules/.installed
+# The editors' checks before every commit, with pre-commit installed into
+# the project's environment (Debian's Python refuses pip install outside one).
+pre-commit: $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check pre-commit==4.7.0
+	$(BIN)/pre-commit install
+
+test: $(VENV)/.installed text-layout chromium nginx node_modules/.installed
 	$(BIN)/pytest
+
+# What needs no browser and no nginx: the package, the editors' tool, the
+# built HTML (tests/unit and tests/site; see tests/conftest.py).
+test-quick: $(VENV)/.installed text-layout
+	$(BIN)/pytest -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material
 # build of the same pages (several minutes; see scripts/bench.py).

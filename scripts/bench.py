@@ -5,9 +5,11 @@ What it does, in order:
    a new user writes it: the material theme in Arabic with its defaults —
    Google Fonts, palette, JavaScript, the search plugin — and the same
    pages through mkdocs-static-i18n; the facts hook renders the data into
-   the pages, as it must for the content to exist), each from clean, timed;
+   the pages, as it must for the content to exist), each from clean, in
+   turn BUILDS times, timed (median wall-clock and processor time; this
+   site's production build must take at most BUILD_LIMIT times the stock's);
 2. serves both on 127.0.0.1, compressed as a production server does
-   (brotli, or gzip; scripts/quality.py);
+   (brotli, or gzip; moussalaha/serve.py);
 3. runs Lighthouse (mobile preset: a mid-range phone on slow 4G, simulated
    throttling) RUNS times on each page of LIGHTHOUSE_PAGES in the three
    languages, on both builds in turn, and keeps the median of each figure;
@@ -26,6 +28,7 @@ Run (several minutes on two cores; Lighthouse is slow):
     make bench
     .venv/bin/python scripts/bench.py --runs 3
     .venv/bin/python scripts/bench.py --runs 1 --only ar   # a quick look
+    .venv/bin/python scripts/bench.py --builds-only        # the build times alone
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,10 +47,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import quality  # noqa: E402
+from moussalaha import quality, serve
 
-ROOT = quality.ROOT
+ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ar", "fr", "en")
 # The home page, a long page of prose with a table, the chart's page.
 LIGHTHOUSE_PAGES = ("", "agreement.html", "programme.html")
@@ -59,6 +62,8 @@ METRICS = {
 }
 FIRST_LOAD_LIMIT = 150 * 1024
 HTML_LIMIT = 30 * 1024
+# A production build of this site against the stock build of the same pages.
+BUILD_LIMIT = 2.0
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 
 
@@ -87,15 +92,37 @@ def stock_config(site_url: str) -> dict:
     }
 
 
-def build(command: list[str], cwd: Path, site_url: str) -> float:
-    """Run a clean build; its wall-clock time in seconds."""
+def build(command: list[str], cwd: Path, site_url: str) -> dict[str, float]:
+    """Run a clean build: its wall-clock time and the processor time it used
+    (the build and its child processes), in seconds."""
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"build failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": seconds, "cpu": cpu}
+
+
+def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp: Path, runs: int) -> dict:
+    """Clean builds of this site and of the stock build, in turn, so that both
+    share the machine's ups and downs; the median of each."""
+    config = temp / "stock.yml"
+    config.write_text(yaml.safe_dump(stock_config(stock_url), allow_unicode=True), encoding="utf-8")
+    commands = {
+        "site": ([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, site_url),
+        "stock": ([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(stock_dir)],
+                  temp, stock_url),
+    }
+    times: dict[str, list[dict]] = {"site": [], "stock": []}
+    for _ in range(runs):
+        for name, (command, cwd, url) in commands.items():
+            times[name].append(build(command, cwd, url))
+    return {name: {kind: statistics.median(t[kind] for t in runs_) for kind in ("wall", "cpu")}
+            for name, runs_ in times.items()}
 
 
 def site_pages(directory: Path) -> list[str]:
@@ -158,6 +185,17 @@ def kb(size: float) -> str:
     return f"{size / 1024:.1f}"
 
 
+def build_ratio(results: dict) -> float:
+    return results["builds"]["site"]["wall"] / results["builds"]["stock"]["wall"]
+
+
+def build_report(results: dict) -> str:
+    site, stock = results["builds"]["site"], results["builds"]["stock"]
+    return (f"Clean build, median: this site {site['wall']:.1f} s ({site['cpu']:.1f} s of processor time), "
+            f"stock {stock['wall']:.1f} s ({stock['cpu']:.1f} s): {build_ratio(results):.2f}× "
+            f"(processor time {site['cpu'] / stock['cpu']:.2f}×; limit {BUILD_LIMIT:g}×).")
+
+
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
@@ -167,9 +205,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and build (median kept)")
     parser.add_argument("--only", choices=LANGS, help="Lighthouse on this language's pages only")
+    parser.add_argument("--builds", type=int, default=3, help="clean builds of each, in turn (median kept)")
+    parser.add_argument("--builds-only", action="store_true", help="time the builds only (no Lighthouse, no weights)")
     parser.add_argument("--json", type=Path, default=ROOT / "test-results" / "bench.json")
     args = parser.parse_args()
-    quality.require_node_tools()
+    if not args.builds_only:
+        quality.require_node_tools()
     from playwright.sync_api import sync_playwright
 
     results: dict = {"runs": args.runs, "builds": {}, "lighthouse": {}, "weight": {}}
@@ -178,24 +219,23 @@ def main() -> None:
         servers = {}
         for name in ("site", "stock"):
             (temp / name).mkdir()
-            servers[name] = quality.serve(temp / name)
+            servers[name] = serve.serve(temp / name)
         site_dir, site_url = temp / "site", servers["site"][1]
         stock_dir, stock_url = temp / "stock", servers["stock"][1]
 
-        print("Building this site and the stock build (clean)…", file=sys.stderr)
-        results["builds"]["site"] = build(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, site_url)
-        config = temp / "stock.yml"
-        config.write_text(yaml.safe_dump(stock_config(stock_url), allow_unicode=True), encoding="utf-8")
-        results["builds"]["stock"] = build(
-            [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(stock_dir)],
-            temp, stock_url)
+        print(f"Building this site and the stock build (clean, {args.builds} of each, in turn)…", file=sys.stderr)
+        results["builds"] = builds(site_dir, site_url, stock_dir, stock_url, temp, args.builds)
+        if args.builds_only:
+            for server, _url in servers.values():
+                server.shutdown()
+            print(build_report(results))
+            return
 
         pages = site_pages(site_dir)
         print(f"Weighing the first visit of {len(pages)} pages, both builds…", file=sys.stderr)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=quality.CHROMIUM,
-                                                 args=[f for f in quality.CHROMIUM_FLAGS if f != "--headless=new"])
+            browser = playwright.chromium.launch(executable_path=serve.CHROMIUM,
+                                                 args=[f for f in serve.CHROMIUM_FLAGS if f != "--headless=new"])
             for path in pages:
                 results["weight"][path] = {"site": weigh(browser, site_url + public(path)),
                                            "stock": weigh(browser, stock_url + stock_path(path))}
@@ -252,7 +292,7 @@ def report(results: dict) -> None:
     if failed:
         hosts = sorted({urlsplit(u).netloc for u in failed})
         print(f"Stock pages ask for what this offline machine cannot fetch (not counted above): {', '.join(hosts)}")
-    print(f"Clean build: this site {results['builds']['site']:.1f} s, stock {results['builds']['stock']:.1f} s.")
+    print(build_report(results))
 
     lighthouse = results["lighthouse"].values()
     checks = {
@@ -261,6 +301,7 @@ def report(results: dict) -> None:
         "performance 100 on every page listed": all(round(b["site"]["performance"]) == 100 for b in lighthouse),
         "first visit under 150 KB on every page": worst["site"][0] < FIRST_LOAD_LIMIT,
         "HTML under 30 KB on every page": worst["site"][1] < HTML_LIMIT,
+        f"production build at most {BUILD_LIMIT:g}× the stock build": build_ratio(results) <= BUILD_LIMIT,
     }
     print("\n" + "\n".join(f"{'met' if ok else 'NOT MET'}: {what}" for what, ok in checks.items()))
 

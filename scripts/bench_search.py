@@ -5,60 +5,31 @@ from the last key typed to the first result shown, on this machine and on an
 emulated phone (CPU 4x slower, 1.6 Mbit/s, 150 ms round trips).
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 as a static
-host does (the precompressed .gz files to browsers that accept gzip) and
-opens it in Chromium. Prints figures; asserts nothing.
+host does (moussalaha/serve.py: the precompressed .gz files to browsers that
+accept gzip, as Chromium does over http) and opens it in Chromium. Prints figures; asserts nothing.
 
     .venv/bin/python scripts/bench_search.py            # about three minutes
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import mimetypes
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from moussalaha.build import run as run_build
+from moussalaha.serve import CHROMIUM, serve
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 QUERIES = {"ar": ("index.html", "المندوبية"), "fr": ("fr/index.html", "réinsertion"), "en": ("en/index.html", "rehabilitation")}
 PHONE = {"cpu": 4, "download": 1_600_000 / 8, "upload": 750_000 / 8, "latency": 150}
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, with the .gz beside a file when the browser accepts gzip."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        packed = path.with_name(path.name + ".gz")
-        if "gzip" in self.headers.get("Accept-Encoding", "") and packed.is_file():
-            body = packed.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return __import__("io").BytesIO(body)
-        return super().send_head()
-
-
 def build(directory: Path, site_url: str) -> None:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(directory)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = run_build(directory, ROOT, site_url)
     if result.returncode:
         sys.exit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 
@@ -120,9 +91,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         site.mkdir()
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        server, base = serve(site)
         print("Building the site…", flush=True)
         build(site, base)
         bundle = site / "pagefind"

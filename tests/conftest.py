@@ -1,66 +1,49 @@
-"""Shared fixtures: the real site built once per deployment, a local server
-that behaves like GitHub Pages, and Chromium driven by Playwright.
+"""Shared fixtures: the real site built once per run for each address it is
+served at, a local server that behaves like GitHub Pages, and Chromium
+driven by Playwright.
 
-Run with `make test`, which installs the environment and Debian's chromium.
+The tests are in tiers, one folder each, marked by folder:
+- tests/unit/     `unit`: the package's functions and the editors' tool, on
+                  small fixture projects; no browser, no build of the real site;
+- tests/site/     `site`: the built HTML of the real site;
+- tests/browser/  `browser`: the built site in Chromium;
+- tests/serving/  `serving`: the site behind Debian's nginx.
+A test elsewhere that opens Chromium is marked `browser` too, one that uses
+the built site `site`. `make test-quick` runs what needs no browser and no
+nginx; `make test` runs everything, and installs Chromium, nginx and the
+Node tools first.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from moussalaha import build
+from moussalaha.data import SiteData
+from moussalaha.serve import CHROMIUM, CHROMIUM_FLAGS, serve
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-
-import sitedata  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Flags that keep Chromium from calling home: this machine has no network,
-# and the tests must see only the site's own requests.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+TESTS = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
+TIERS = ("unit", "site", "browser", "serving")
+BROWSER_FIXTURES = {"browser", "phone", "desktop"}
+SITE_FIXTURES = {"site", "subpath_site"}
 
 
-class GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under `prefix`, and the root 404.html for anything
-    missing, as GitHub Pages does."""
-
-    prefix = "/"
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def send_head(self):
-        target = Path(self.translate_path(self.path))
-        if target.is_dir():
-            target = target / "index.html"
-        if not target.is_file():
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return __import__("io").BytesIO(body)
-        return super().send_head()
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(str(item.fspath)).resolve().relative_to(TESTS).parts[0]
+        if folder in TIERS:
+            item.add_marker(folder)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker("browser")
+        if fixtures & SITE_FIXTURES:
+            item.add_marker("site")
 
 
 @dataclass
@@ -85,24 +68,8 @@ class Site:
         )
 
 
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a browser closing a connection early is not a test failure
-
-
-def serve(directory: Path, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(type("Handler", (GitHubPagesHandler,), {"prefix": prefix}), directory=str(directory))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-
-
-def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", **env)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
+def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str):
+    return build.run(destination, project, site_url, **env)
 
 
 def _built_and_served(tmp_path_factory, name: str, prefix: str):
@@ -130,7 +97,7 @@ def subpath_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def data():
-    return sitedata.SiteData()
+    return SiteData(ROOT / "docs" / "data")
 
 
 @pytest.fixture(scope="session")
@@ -140,7 +107,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright starts it headless itself.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=[f for f in CHROMIUM_FLAGS if f != "--headless=new"])
         yield browser
         browser.close()
 

@@ -1,7 +1,7 @@
 """MkDocs hook: tell readers when a page is not in their language yet.
 
 - A French or English page whose Arabic source changed since it was
-  translated (its `translated_from:` no longer matches, see sitepages.py)
+  translated (its `translated_from:` no longer matches, moussalaha/pages.py)
   carries a discreet "this translation may be out of date" notice, with a
   link to the Arabic page.
 - A page that has no translation yet is built from the Arabic one
@@ -11,60 +11,43 @@
   its Arabic title in the menus, table of contents and footer of every
   French or English page.
 
-Listed under `hooks:` in mkdocs.yml; `scripts/site.py check` reports the same
-pages to the editors.
+`scripts/site.py check` reports the same pages to the editors.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from mkdocs.utils import get_relative_url
 
-import facts
-import sitedata
-import sitepages
+from moussalaha import html, languages, pages
+from moussalaha.data import load
+from moussalaha.languages import DEFAULT_LANGUAGE
 
 
-def build_language(config) -> str:
-    plugin = config.plugins.get("i18n")
-    return getattr(plugin, "current_language", None) or sitedata.DEFAULT_LANGUAGE
-
-
-def notice(kind: str, text: str, lang: str, link: tuple[str, str] | None = None) -> str:
-    more = f' <a href="{escape(link[0])}" hreflang="ar">{escape(link[1])}</a>' if link else ""
-    return f'<p class="mc-translation-notice mc-translation-notice--{kind}" role="note" lang="{lang}">{escape(text)}{more}</p>\n'
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    lang = build_language(config)
-    file_lang = facts.page_language(page)
-    ui = facts.load_site_data().ui
+def on_page_content(content: str, page, config, files) -> str:
+    lang = languages.of_build(config)
+    file_lang = languages.of_page(page)
+    ui = load(Path(config.docs_dir) / "data").ui
     if file_lang != lang:
-        return (notice("missing", getattr(ui["translation_missing"], lang), lang)
-                + f'<div class="mc-untranslated" lang="{file_lang}" dir="{sitedata.DIRECTIONS[file_lang]}">\n{html}\n</div>\n')
-    if lang == sitedata.DEFAULT_LANGUAGE:
-        return html
-    translation = sitepages.read_page(Path(page.file.abs_src_path))
-    stamp = sitepages.stamp_of(translation)
-    source_path = sitepages.page_path(translation.name, sitedata.DEFAULT_LANGUAGE, Path(config.docs_dir))
+        return html.notice("missing", getattr(ui["translation_missing"], lang), lang) + html.untranslated(content, file_lang)
+    if lang == DEFAULT_LANGUAGE:
+        return content
+    translation = pages.read_page(Path(page.file.abs_src_path))
+    stamp = pages.stamp_of(translation)
+    # Beside the translation: docs/ or a sub-folder of it (docs/news/).
+    source_path = pages.page_path(translation.name, DEFAULT_LANGUAGE, translation.path.parent)
     # No stamp yet: nothing to compare with (`site.py check` asks for one).
     if stamp is None or not source_path.exists():
-        return html
-    if not sitepages.changes(stamp, sitepages.read_page(source_path)):
-        return html
-    source = (getattr(page.file, "alternates", None) or {}).get(sitedata.DEFAULT_LANGUAGE)
+        return content
+    if not pages.changes(stamp, pages.read_page(source_path)):
+        return content
+    source = (getattr(page.file, "alternates", None) or {}).get(DEFAULT_LANGUAGE)
     link = (get_relative_url(source.url, page.file.url), getattr(ui["arabic_version"], lang)) if source else None
-    return notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + html
-
-
-# The theme writes every menu, contents and footer label in an ellipsis box.
-ARABIC_LABEL = re.compile(r'<(span|div) class="md-ellipsis">(?=\s*[^<]*[\u0621-\u064A][^<]*</\1>)')
+    return html.notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + content
 
 
 def on_post_page(output: str, page, config) -> str:
-    if build_language(config) == sitedata.DEFAULT_LANGUAGE:
+    if languages.of_build(config) == DEFAULT_LANGUAGE:
         return output
-    return ARABIC_LABEL.sub(r'<\1 class="md-ellipsis" lang="ar" dir="rtl">', output)
+    return html.mark_arabic_labels(output)

@@ -1,0 +1,208 @@
+"""The build's life cycle, in one place, and the registry of built pages.
+
+How mkdocs-static-i18n builds the three languages: MkDocs builds the Arabic
+site; then, in its own on_post_build (priority -100), the plugin builds
+French and English one after the other, each a nested `build()` of the same
+configuration into its folder (`plugin.building` is true meanwhile). Every
+page event runs in each language's build; on_pre_build and on_post_build
+run at the start and end of each nested build too.
+
+So the hooks:
+- start(): at the outer build's on_pre_build only, run the gate (check(),
+  the editors' `site.py check` refuses the same), empty the registry and
+  forget the pages' git dates (moussalaha/updated.py);
+- record(): every page, as its context is made (multilingual hook);
+  record_sharing(): its preview image and, for the news page, its feed
+  (sharing hook);
+- finish(): once, after the last language (a hook on_post_build with a
+  priority below the plugin's -100), the steps that need every page, in
+  this order: sitemaps and the 404 pages of each language, the preview
+  images, feeds and robots.txt, the search index, the security policy (the
+  inline scripts of the templates, which every page was checked against as
+  it was written: check_page), then the compressed copies of every text file.
+
+Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
+the site and should show in the browser within two seconds: nothing is
+compressed, the search index is built once, at the first build, and put
+back after each rebuild (the preview searches the text as it was when
+`make serve` started), only the preview images whose title changed are
+rendered again (moussalaha/sharing.py), and the policy allows MkDocs'
+live-reload script.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import markdown
+
+from moussalaha import alternates, data, files, gate, policy, search, sharing, updated
+from moussalaha.problems import Problems
+from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
+
+
+@dataclass
+class BuiltPage:
+    lang: str  # the language the page is written in
+    url: str  # its address in the site (fr/centre.html)
+    path: str  # its file in the site
+    versions: dict[str, str] = field(default_factory=dict)  # {lang: absolute address}
+
+
+@dataclass
+class State:
+    serving: bool = False
+    pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
+    # Under `mkdocs serve`: the search index of the first build, {path: bytes}.
+    search_bundle: dict[str, bytes] | None = None
+    # The centre's name in each language (mkdocs.yml: site_name, and the
+    # i18n plugin's site_name of each language).
+    site_names: dict[str, str] = field(default_factory=dict)
+    images: dict[str, sharing.ImageRequest] = field(default_factory=dict)  # {path in the site: request}
+    feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
+
+
+state = State()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once and kept for the next language's
+    build and the preview's rebuilds (MkDocs makes a new Jinja environment for
+    each, which compiled every template again: half of a rebuild's time).
+    A template whose source changed is compiled again (Jinja checks)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+compiled_templates = CompiledTemplates()
+
+
+def share_compiled_templates(env: jinja2.Environment) -> None:
+    env.bytecode_cache = compiled_templates
+
+
+def nested(config) -> bool:
+    """Whether this is one of the plugin's nested builds (French, English),
+    not the outer build that ends once every language is built."""
+    plugin = config.plugins.get("i18n")
+    return plugin is not None and plugin.building
+
+
+def startup(command: str) -> None:
+    state.serving = command == "serve"
+
+
+def start(config) -> None:
+    if not nested(config):
+        state.pages.clear()
+        state.images.clear()
+        state.feeds.clear()
+        updated.forget()  # a commit since the last build moves the dates
+        plugin = config.plugins.get("i18n")
+        state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
+            language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
+            if language.site_name}
+        check(config)
+
+
+def check(config) -> None:
+    """The gate (moussalaha/gate.py), as `site.py check` runs it, before
+    MkDocs reads a file: links, stray .html, sizes, SVG, disguising
+    characters, untrusted YAML and the data's schema, HTML in pages and
+    data. Raises every problem as `file:line: what is wrong — how to fix it`."""
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    refused = gate.check_project(Path(config.config_file_path).parent, data.FILES,
+                                 render_markdown=lambda text: renderer.reset().convert(text))
+    if refused:
+        raise Problems(refused)
+
+
+def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
+    state.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
+
+
+def record_sharing(image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
+    path, request = image
+    state.images[path] = request
+    if feed is not None:
+        state.feeds[feed.lang] = feed
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_sitemaps(site: Path, site_url: str | None) -> None:
+    entries = sorted((alternates.public_url(site_url, page.url), page.versions) for page in state.pages.values())
+    for lang in LANGUAGES:
+        prefix = folder(lang)
+        mine = entries if not prefix else [e for e in entries if e[1].get(lang) == e[0]]
+        xml = alternates.sitemap(mine)
+        _write(site / prefix / "sitemap.xml", xml)
+        (site / prefix / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
+
+
+def write_language_404s(site: Path) -> None:
+    root_404 = (site / "404.html").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE:
+            _write(site / lang / "404.html", alternates.language_404(root_404, lang))
+
+
+def allowed_scripts(config) -> frozenset[str]:
+    """The hashes of the inline scripts the build's templates ship."""
+    return policy.allowed_scripts(tuple(policy.theme_folders(config)))
+
+
+def check_page(output: str, config, where: str) -> None:
+    """Refuse a built page that carries an inline script, style or handler
+    its templates do not ship; `where` is the editor's file."""
+    policy.refuse_foreign(output, allowed_scripts(config), where)
+
+
+def finish(config) -> None:
+    """Once every language is built: what needs the whole site."""
+    if nested(config):
+        return
+    site = Path(config.site_dir)
+    write_sitemaps(site, config.site_url)
+    write_language_404s(site)
+    sharing.write_images(site, state.images)
+    sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
+    sharing.write_robots(site, config.site_url)
+    if state.serving and state.search_bundle is not None:
+        search.restore(site, state.search_bundle)
+    else:
+        search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
+        if state.serving:
+            state.search_bundle = search.snapshot(site)
+    policy.write(site, allowed_scripts(config), preview=state.serving)
+    if not state.serving:
+        files.precompress(site)
+
+
+def run(site_dir: Path, project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, as CI runs it,
+    in its own process (the tests, the editors' check, the benchmarks)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )

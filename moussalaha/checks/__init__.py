@@ -1,0 +1,77 @@
+"""The editors' checks: every problem as `file:line: what is wrong — how
+to fix it`, from the project's folder. `run_checks()` runs them all; the
+command line is moussalaha/cli.py (scripts/site.py check).
+
+First the gate (moussalaha/gate.py), which the build runs too: links,
+stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
+schema, HTML in pages and data. Each page's Jinja is then rendered in the
+sandbox as the build renders it (moussalaha/render.py). The other checks run once the gate
+finds nothing wrong: they read the files it refuses.
+"""
+
+from __future__ import annotations
+
+from moussalaha import gate, news, render
+from moussalaha.checks.common import docs, problem, relative, root
+from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
+from moussalaha.checks.links import check_build
+from moussalaha.checks.markup import check_alt_text, markdown_renderer
+from moussalaha.checks.names import check_names
+from moussalaha.checks.pages import check_front_matter, check_languages, check_nav, read_config, read_pages
+from moussalaha.checks.translations import check_translation
+from moussalaha.data import FILES, DataError, SiteData
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
+from moussalaha.problems import Problem, Problems
+
+
+def check_template(page, site_data: SiteData) -> list[Problem]:
+    """The page's Jinja rendered in the sandbox, as the build renders it."""
+    try:
+        render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
+                           root() / "overrides" / "components", docs())
+    except Problems as refused:
+        return refused.problems
+    return []
+
+
+def run_checks(build: bool = True) -> list[Problem]:
+    config = read_config()
+    renderer = markdown_renderer(config)
+    # The other checks read the files the gate refuses (a link, a huge file): not before they are fixed.
+    refused = gate.check_project(root(), FILES, render_markdown=lambda text: renderer.reset().convert(text))
+    if refused:
+        return refused
+    pages, problems = read_pages()
+    problems += check_languages(pages) + check_nav(config, pages)
+    try:
+        site_data = SiteData(docs() / "data")
+    except DataError as error:
+        site_data = None
+        problems += error.problems
+    figures = {}
+    if site_data:
+        problems += check_data_texts(site_data)
+        figures = data_figures(site_data)
+    descriptions: dict = {}
+    for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], LANGUAGES.index(item[0][1]))):
+        found = check_front_matter(page, descriptions) + check_alt_text(page, renderer)
+        if news.is_article(name) and not page.meta_error:
+            known = site_data.source_ids if site_data else set(page.meta.get("sources") or ())
+            found += [problem(page.path, line, message) for line, message in news.problems(page, lang, known)]
+        if site_data:
+            found += check_names(page, site_data.institutions)
+            # A news article reports the figures of its day, as its sources
+            # gave them; its numbers (days, editions) are not the data's.
+            if not news.is_article(name):
+                found += check_retyped_figures(page, figures)
+            if not found:
+                found += check_template(page, site_data)
+        problems += found
+        if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
+            problems += check_translation(page, pages[name, DEFAULT])
+    problems = sorted(set(problems))
+    # The build repeats some of these checks with vaguer messages: run it
+    # once the editor's own mistakes are fixed.
+    if build and not problems:
+        problems = check_build(pages)
+    return problems

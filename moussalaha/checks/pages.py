@@ -1,0 +1,146 @@
+"""Checks of the pages as files: names and languages, the navigation, the
+front matter."""
+
+from __future__ import annotations
+
+import difflib
+
+from mkdocs.utils.yaml import yaml_load
+
+from moussalaha import news, pages
+from moussalaha.arabic import LETTER
+from moussalaha.checks.common import TOOL, docs, problem, relative, root
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, TRANSLATIONS
+from moussalaha.pages import STAMP
+from moussalaha.problems import Problem, line_of
+
+DESCRIPTION_MIN = 40
+# What new-page leaves for the editor to replace; `check` refuses it.
+PLACEHOLDER = "✎"
+
+
+def read_pages() -> tuple[dict[tuple[str, str], pages.Page], list[Problem]]:
+    """Every usable page by (name, language), and the files the site cannot use."""
+    found, problems = {}, []
+    for path in sorted(docs().rglob("*.md")):
+        where = path.relative_to(docs())
+        # News articles live in docs/news/ (moussalaha/news.py); every other page in docs/.
+        if len(where.parts) > 1 and where.parts[:-1] != (news.FOLDER,):
+            problems.append(problem(path, 1, f"pages live directly in docs/ (news articles in docs/{news.FOLDER}/), "
+                                             f"not in another sub-folder — move it to docs/{path.name}"))
+            continue
+        parsed = pages.split_name(path.name)
+        if parsed is None:
+            fixed = pages.split_name(path.name.lower())
+            hint = (f"rename it docs/{path.name.lower()}" if fixed else
+                    "name it docs/NAME.md in Arabic, docs/NAME.fr.md in French and docs/NAME.en.md in English, "
+                    "NAME in lowercase Latin letters, digits and hyphens")
+            problems.append(problem(path, 1, f"the site cannot tell which page and language this file is, so it "
+                                             f"is never shown as a translation — {hint}"))
+            continue
+        page = pages.read_page(path)
+        if len(where.parts) > 1:
+            page.name = f"{news.FOLDER}/{page.name}"
+            parsed = (page.name, parsed[1])
+        found[parsed] = page
+    return found, problems
+
+
+def check_languages(found) -> list[Problem]:
+    problems = []
+    arabic = sorted(name for name, lang in found if lang == DEFAULT)
+    for (name, lang), page in found.items():
+        if lang != DEFAULT and name not in arabic:
+            close = difflib.get_close_matches(name, arabic, n=1)
+            hint = (f"rename it {relative(pages.page_path(close[0], lang, docs()))}, after its Arabic page" if close
+                    else f"create the Arabic page docs/{name}.md first, or rename this file after its Arabic page")
+            problems.append(problem(page.path, 1, f"there is no Arabic page docs/{name}.md, so this "
+                                                  f"{ENGLISH_NAMES[lang]} translation is never shown — {hint}"))
+    for name in arabic:
+        for lang in TRANSLATIONS:
+            if (name, lang) not in found:
+                target = relative(pages.page_path(name, lang, docs()))
+                problems.append(problem(found[name, DEFAULT].path, 1, f"the {ENGLISH_NAMES[lang]} translation {target} "
+                                        f"is missing — create it: translate this page, keep its heading ids, "
+                                        f"then run `{TOOL} stamp {target}`"))
+    return problems
+
+
+def read_config() -> dict:
+    return yaml_load((root() / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+
+
+def check_nav(config: dict, found) -> list[Problem]:
+    problems = []
+    config_path = root() / "mkdocs.yml"
+    text = config_path.read_text(encoding="utf-8")
+    listed = set()
+    for entry in config.get("nav") or []:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if not isinstance(target, str) or "://" in target:
+            continue
+        listed.add(target)
+        line = line_of(text, f"{target}", line_of(text, "nav:"))
+        parsed = pages.split_name(target)
+        if parsed and parsed[1] != DEFAULT:
+            problems.append(problem(config_path, line, f"the navigation lists the translation {target} — list the "
+                                                       f"Arabic file {parsed[0]}.md only: each language finds its own"))
+        elif not parsed or parsed not in found:
+            problems.append(problem(config_path, line, f"the navigation lists {target}, which is not a page in docs/ — "
+                                                       "fix the name or remove the line"))
+    for (name, lang), page in found.items():
+        # News articles are listed on the news page, not in the menu (`not_in_nav`).
+        if lang == DEFAULT and f"{name}.md" not in listed and not news.is_article(name):
+            problems.append(problem(page.path, 1, f"this page is not in the navigation — add the line `  - {name}.md` "
+                                                  "under `nav:` in mkdocs.yml, where it should appear in the menu"))
+    return problems
+
+
+def field_line(page: pages.Page, field: str) -> int:
+    for number, line in enumerate(page.text.splitlines()[:page.body_line], 1):
+        if line.startswith(f"{field}:"):
+            return number
+    return 1
+
+
+def check_front_matter(page: pages.Page, descriptions: dict) -> list[Problem]:
+    if page.meta_error:
+        line, what = page.meta_error
+        return [problem(page.path, line, f"the front matter (between the --- lines) is not valid YAML ({what}) — "
+                                         "check the indentation, and put a value that contains «: » or « #» in quotes")]
+    if not pages.FRONT_MATTER.match(page.text):
+        return [problem(page.path, 1, "the page has no front matter — start it with a line ---, then `title: …` "
+                                      "and `description: …`, then a line ---")]
+    problems = []
+    for field in sorted(set(page.meta) - pages.PAGE_FIELDS):
+        close = difflib.get_close_matches(field, pages.PAGE_FIELDS, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"the fields are {', '.join(sorted(pages.PAGE_FIELDS))}"
+        problems.append(problem(page.path, field_line(page, field), f"unknown front matter field `{field}` — {hint}"))
+    for field in pages.REQUIRED_FIELDS:
+        value = page.meta.get(field)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(problem(page.path, field_line(page, field) if field in page.meta else 1,
+                                    f"the front matter has no `{field}:` — add one in {ENGLISH_NAMES[page.lang]}"))
+            continue
+        arabic = bool(LETTER.search(value))
+        if arabic != (page.lang == DEFAULT):
+            problems.append(problem(page.path, field_line(page, field),
+                                    f"the {field} is not in {ENGLISH_NAMES[page.lang]} — write it in the page's language"))
+    description = page.meta.get("description")
+    if isinstance(description, str) and description.strip():
+        if len(description) <= DESCRIPTION_MIN:
+            problems.append(problem(page.path, field_line(page, "description"),
+                                    f"the description has {len(description)} characters — search engines show it "
+                                    f"under the title: write a sentence of more than {DESCRIPTION_MIN} characters about this page"))
+        other = descriptions.setdefault((page.lang, description.strip()), page.path)
+        if other != page.path:
+            problems.append(problem(page.path, field_line(page, "description"),
+                                    f"the same description as {relative(other)} — give each page its own"))
+    if STAMP in page.meta and page.lang == DEFAULT:
+        problems.append(problem(page.path, field_line(page, STAMP),
+                                f"an Arabic page is the source, it has no `{STAMP}:` — remove it"))
+    if PLACEHOLDER in page.text:
+        problems.append(problem(page.path, line_of(page.text, PLACEHOLDER),
+                                f"this line still has a {PLACEHOLDER} placeholder left by new-page — "
+                                "replace it with the page's own words"))
+    return problems

@@ -1,0 +1,263 @@
+"""The editors' tool: check the pages and data before a pull request, see
+which translations are missing or out of date, create a page, and record
+which Arabic text a translation translates.
+
+    .venv/bin/python scripts/site.py check        # every check (also `make check`)
+    .venv/bin/python scripts/site.py status       # the translations, page by page
+    .venv/bin/python scripts/site.py new-page visits --title "الزيارات"
+    .venv/bin/python scripts/site.py stamp docs/visits.fr.md
+
+`.venv/bin/python scripts/site.py COMMAND --help` explains each command.
+Every problem is printed as `file:line: what is wrong — how to fix it`; in
+GitHub Actions the same problems appear on the pull request's lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from moussalaha import news, pages
+from moussalaha.checks import run_checks
+from moussalaha.checks.common import TOOL, docs, relative, root
+from moussalaha.checks.pages import PLACEHOLDER, read_pages
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES, TRANSLATIONS
+from moussalaha.pages import STAMP
+
+
+def command_check(args) -> int:
+    problems = run_checks(build=not args.no_build)
+    for item in problems:
+        print(item)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for item in problems:
+            print(item.annotation())
+    if problems:
+        print(f"\n{len(problems)} problem(s). Each line says the file and line, what is wrong, and after «—» how "
+              "to fix it.", file=sys.stderr)
+        return 1
+    print("Every check passed." + ("" if args.no_build else " The site builds."))
+    return 0
+
+
+def since(source: pages.Page, stamp: dict[str, str]) -> str:
+    """The commit that changed the Arabic page after the translated version,
+    when the git history reaches back to it."""
+    path = relative(source.path)
+    log = subprocess.run(["git", "log", "--format=%h %as", "--", path], cwd=root(), capture_output=True, text=True)
+    if log.returncode != 0:
+        return ""
+    newer = "uncommitted edits"
+    for entry in log.stdout.splitlines():
+        commit, date = entry.split()
+        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root(), capture_output=True, text=True)
+        if shown.returncode == 0 and not pages.changes(stamp, pages.read_page(source.path, shown.stdout)):
+            return f" (since {newer})"
+        newer = f"{commit} of {date}"
+    return ""
+
+
+def translation_state(found, name: str, lang: str) -> str:
+    page, source = found.get((name, lang)), found.get((name, DEFAULT))
+    if page is None:
+        return "missing"
+    if lang == DEFAULT:
+        return "present"
+    stamp = pages.stamp_of(page)
+    if source is None:
+        return "no Arabic page"
+    if stamp is None:
+        return "not stamped"
+    changed = pages.changes(stamp, source)
+    if not changed:
+        return "present"
+    sections = ", ".join(s.id if isinstance(s, pages.Section) else s for _, s in changed)
+    return f"outdated: {sections}{since(source, stamp)}"
+
+
+def command_status(args) -> int:
+    found, _ = read_pages()
+    print("| page | " + " | ".join(LANGUAGES) + " |")
+    print("|---" * (len(LANGUAGES) + 1) + "|")
+    for name in sorted({name for name, _ in found}):
+        print(f"| {name} | " + " | ".join(translation_state(found, name, lang) for lang in LANGUAGES) + " |")
+    return 0
+
+
+def command_stamp(args) -> int:
+    found, _ = read_pages()
+    if args.all:
+        targets = [page for (name, lang), page in sorted(found.items()) if lang != DEFAULT]
+    else:
+        targets = []
+        for given in args.pages:
+            parsed = pages.split_name(Path(given).name)
+            if parsed and Path(given).resolve().parent == (docs() / news.FOLDER).resolve():
+                parsed = (f"{news.FOLDER}/{parsed[0]}", parsed[1])
+            if not parsed or not Path(given).exists():
+                print(f"{given}: not a page of docs/ — give a file such as docs/centre.fr.md", file=sys.stderr)
+                return 1
+            name, lang = parsed
+            langs = TRANSLATIONS if lang == DEFAULT else (lang,)
+            targets += [found[name, other] for other in langs if (name, other) in found]
+    if not targets:
+        print("Nothing to stamp: name the translations (docs/centre.fr.md) or use --all.", file=sys.stderr)
+        return 1
+    for page in targets:
+        source = found.get((page.name, DEFAULT))
+        if source is None or page.meta_error:
+            print(f"{relative(page.path)}: not stamped — it has no Arabic page, or its front matter is not valid YAML; "
+                  f"`{TOOL} check` says why", file=sys.stderr)
+            return 1
+        page.path.write_text(pages.with_stamp(page, source), encoding="utf-8")
+        print(f"{relative(page.path)}: records the Arabic text of {relative(source.path)} "
+              f"(sections {', '.join(s.id for s in source.sections)})")
+    return 0
+
+
+# Names a page cannot take: the site's own pages and folders (the not-found
+# page, the home page, the language folders, assets, data, the search
+# index) and the files servers look for.
+RESERVED_NAMES = {"404", "index", "ar", "fr", "en", "assets", "data", "search", "pagefind", "sitemap", "robots",
+                  "favicon", "feed", "rss", "atom", "well-known", "headers", "nginx", "overrides", "site"}
+
+NEW_PAGE = {
+    "ar": ({"title": "{title}", "description": "{mark} جملة أو جملتان بالعربية تصفان هذه الصفحة لمحركات البحث، في أكثر من 40 حرفا."},
+           """# {title} {{ #{name} }}
+
+{mark} اكتب هنا نص الصفحة. ينتهي كل عنوان بمعرّف بحروف لاتينية صغيرة، هو نفسه في اللغات الثلاث.
+"""),
+    "fr": ({"title": "{mark} Titre de la page",
+            "description": "{mark} Une ou deux phrases en français qui décrivent cette page pour les moteurs de recherche."},
+           """# {mark} Titre de la page {{ #{name} }}
+
+{mark} Traduisez ici la page arabe docs/{name}.md, section par section, avec les mêmes identifiants de titres.
+Puis enregistrez ce que vous avez traduit : {tool} stamp docs/{name}.fr.md
+"""),
+    "en": ({"title": "{mark} Page title",
+            "description": "{mark} One or two sentences in English that describe this page for search engines."},
+           """# {mark} Page title {{ #{name} }}
+
+{mark} Translate the Arabic page docs/{name}.md here, section by section, with the same heading ids.
+Then record what you translated: {tool} stamp docs/{name}.en.md
+"""),
+}
+
+
+def new_page_text(lang: str, **values: str) -> str:
+    """A new page: its front matter written by the YAML library (a title may
+    hold a colon, a quote or a #), then its first heading."""
+    fields, body = NEW_PAGE[lang]
+    front = {key: value.replace("{title}", values["title"]).replace("{mark}", values["mark"])
+             for key, value in fields.items()}
+    front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    # The title is put in last: braces in it are text, not format fields.
+    heading = body.format(**(values | {"title": "\0title\0"})).replace("\0title\0", values["title"])
+    return f"---\n{front_matter}---\n\n" + heading
+
+
+def command_new_page(args) -> int:
+    name = args.name.removesuffix(".md")
+    parsed = pages.split_name(f"{name}.md")
+    if not parsed or parsed[1] != DEFAULT:
+        print(f"{args.name}: a page's name is lowercase Latin letters, digits and hyphens, such as `visits`; "
+              "it becomes its address (visits.html).", file=sys.stderr)
+        return 1
+    if name in RESERVED_NAMES or (docs() / name).exists():
+        print(f"{args.name}: this name is taken by the site itself ({name}.html or the folder {name}/) — "
+              "choose another name, such as `visits`.", file=sys.stderr)
+        return 1
+    if args.title is not None and (not args.title.strip() or any(c in args.title for c in "\r\n\x00")):
+        print("--title: the title is one line of text, in Arabic.", file=sys.stderr)
+        return 1
+    paths = {lang: pages.page_path(name, lang, docs()) for lang in LANGUAGES}
+    if any(path.exists() for path in paths.values()):
+        print(f"docs/{name}.md: this page already exists — choose another name, or edit it.", file=sys.stderr)
+        return 1
+    config_path = root() / "mkdocs.yml"
+    lines = config_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if line.rstrip() == "nav:"), None)
+    if start is None:
+        print("mkdocs.yml has no `nav:` list; add the page to the navigation by hand.", file=sys.stderr)
+        return 1
+    entries = []
+    for number in range(start + 1, len(lines)):
+        if re.match(r"^\s+- ", lines[number]):
+            entries.append(number)
+        elif lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            break
+    after_name = (args.after or "").removesuffix(".md")
+    matching = [n for n in entries if after_name and re.search(rf"[\s'\"]{re.escape(after_name)}\.md\b", lines[n])]
+    if (args.after and not matching) or not entries:
+        print(f"{args.after or 'nav'}: not found in the navigation of mkdocs.yml.", file=sys.stderr)
+        return 1
+    after = matching[0] if matching else entries[-1]
+    indent = re.match(r"^(\s*)", lines[after]).group(1)
+    lines.insert(after + 1, f"{indent}- {name}.md\n")
+    title = args.title or f"{PLACEHOLDER} عنوان الصفحة"
+    for lang, path in paths.items():
+        path.write_text(new_page_text(lang, title=title, name=name, mark=PLACEHOLDER, tool=TOOL), encoding="utf-8")
+        print(f"created {relative(path)}")
+    config_path.write_text("".join(lines), encoding="utf-8")
+    print(f"added {name}.md to the navigation in mkdocs.yml\n\nNext: write the Arabic page, replacing every "
+          f"{PLACEHOLDER}; have it translated; then `{TOOL} check`.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="site.py", description="The editors' tool for the Moussalaha Centre website.",
+        epilog=f"Run it from the project's folder, for example: {TOOL} check")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="check every page and data file; say what is wrong and how to fix it",
+        description="Check the pages (docs/*.md) and the data (docs/data/*.yml): missing or out-of-date "
+                    "translations, front matter, figures that differ between languages, official names, "
+                    "unsafe HTML, images, and, once all that is right, broken links and anchors in the "
+                    "built site. Prints `file:line: what is wrong — how to fix it`; ends with an error "
+                    "status when anything is wrong.")
+    check.add_argument("--no-build", action="store_true", help="skip building the site (faster; links are not checked)")
+    check.set_defaults(run=command_check)
+
+    status = commands.add_parser(
+        "status", help="show which translations are present, missing or out of date",
+        description="A table of every page in the three languages: present, missing, not stamped (the "
+                    "translation does not say which Arabic text it translates) or outdated (with the Arabic "
+                    "sections that changed, and since which commit when the history shows it).")
+    status.set_defaults(run=command_status)
+
+    new_page = commands.add_parser(
+        "new-page", help="create a page in the three languages and add it to the menu",
+        description="Create docs/NAME.md (Arabic), docs/NAME.fr.md and docs/NAME.en.md with their front "
+                    "matter and first heading, and add the page to the navigation in mkdocs.yml. Replace "
+                    f"every {PLACEHOLDER} it leaves; `check` points at those left.")
+    new_page.add_argument("name", help="the page's name in lowercase Latin letters, digits and hyphens: it "
+                                       "becomes the page's address (visits → visits.html)")
+    new_page.add_argument("--title", help="the page's title in Arabic")
+    new_page.add_argument("--after", help="the page after which it appears in the menu (default: at the end)")
+    new_page.set_defaults(run=command_new_page)
+
+    stamp = commands.add_parser(
+        "stamp", help="record that a translation matches the Arabic page as it is now",
+        description=f"Write in the front matter of each French or English page given the fingerprints of "
+                    f"its Arabic page's sections (`{STAMP}:`), once its translation says the same as the "
+                    "Arabic. Until the Arabic page changes again, `check` considers it up to date. An "
+                    "Arabic page given stands for both of its translations.")
+    stamp.add_argument("pages", nargs="*", help="translations such as docs/centre.fr.md (or docs/centre.md for both)")
+    stamp.add_argument("--all", action="store_true", help="every translation (only when all of them are known "
+                                                           "to match their Arabic page)")
+    stamp.set_defaults(run=command_stamp)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

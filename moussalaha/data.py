@@ -1,0 +1,443 @@
+"""The site's facts: the schema of the YAML files in docs/data/, their
+loading with the line of every problem, and the data in one language for
+the templates.
+
+One model per file (`FILES`); `extra="forbid"` everywhere, so that a typo in
+a field's name is an error, not a silently ignored field; numbers are
+strict, so that a figure written in quotes ("198") is refused, not turned
+into a number; the ids one file gives another are checked (`SiteData`). Validate the data alone with:
+
+    .venv/bin/python -m moussalaha.data
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from moussalaha import schema_messages, untrusted_yaml
+from moussalaha.languages import LANGUAGES
+from moussalaha.problems import Problem, Problems, relative
+
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
+Id = str
+
+
+class DataError(Problems):
+    """A data file is wrong; each problem names the file and line."""
+
+
+class Strict(BaseModel):
+    # A typo in a field name is an error, not a silently ignored field.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """The same words in the three languages (languages.LANGUAGES)."""
+
+    ar: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class PartialText(Strict):
+    """Words that only some languages need (an explanation of a name)."""
+
+    ar: str | None = None
+    fr: str | None = None
+    en: str | None = None
+
+
+class Source(Strict):
+    """A document the site's facts come from, cited by its id.
+
+    `title` is the document's own title, verbatim; `about` is that title
+    translated into each language (or, for a document without a title, what
+    it is). A secondary source (a public report read after the archived
+    texts) needs `url`, the article's own address. An old id kept for pages
+    that still cite it names the entry that replaced it, and nothing else.
+    """
+
+    id: Id
+    replaced_by: Id | None = None
+    title: str | None = None
+    about: Text | None = None
+    publisher: Text | None = None
+    date: dt.date | None = None
+    # The article itself: a path after the domain, never a site's home page.
+    url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/[^\s]+$")
+    language: Language | None = None
+    secondary: bool | None = None
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.replaced_by is not None:
+            others = [name for name in type(self).model_fields if name not in ("id", "replaced_by") and getattr(self, name) is not None]
+            if others:
+                raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
+            return self
+        missing = [name for name in ("about", "language", "secondary") if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"add {', '.join(missing)}")
+        if self.secondary and self.url is None:
+            raise ValueError("a secondary source needs `url`: the full address of the article")
+        return self
+
+
+class Institution(Strict):
+    id: Id
+    name: Text
+    abbreviation: str | None = None
+    gloss: PartialText | None = None
+    # The institution's official website (its home page), where one is
+    # confirmed; left out otherwise.
+    website: str | None = Field(default=None, pattern=r"^https://[^/\s]+/$")
+    sources: list[Id] = Field(min_length=1)
+    # The year the institution was launched, where a source gives it.
+    launched: int | None = Field(default=None, strict=True)
+    launched_sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _launch_is_sourced(self):
+        if self.launched is not None and not self.launched_sources:
+            raise ValueError("`launched` needs `launched_sources`: the source ids that give the year")
+        return self
+
+
+class Signatory(Strict):
+    name: Text
+    title: Text
+    institution: Id
+
+
+class Agreement(Strict):
+    date: dt.date
+    place: Text
+    venue: Text
+    venue_sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+    signatories: list[Signatory] = Field(min_length=1)
+
+
+class Named(Strict):
+    id: Id
+    name: Text
+
+
+class FirstEdition(Strict):
+    date: dt.date
+    place: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Programme(Strict):
+    launched: int = Field(strict=True)
+    launched_by: list[Id]
+    launch_sources: list[Id] = Field(min_length=1)
+    first_edition: FirstEdition
+    axes: list[Named] = Field(min_length=1)
+    axes_sources: list[Id] = Field(min_length=1)
+
+
+class Milestone(Strict):
+    date: dt.date
+    closed: int | None = Field(default=None, strict=True)
+    opened: int | None = Field(default=None, strict=True)
+    beneficiaries: int = Field(gt=0, strict=True)
+    released: int | None = Field(default=None, ge=0, strict=True)
+    pardoned: int | None = Field(default=None, ge=0, strict=True)
+    sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _coherent(self):
+        if self.closed is None and self.opened is None:
+            raise ValueError("give `closed` or `opened`: the edition this figure was reported at")
+        if self.released is not None and self.released > self.beneficiaries:
+            raise ValueError("`released` cannot exceed `beneficiaries`")
+        if self.pardoned is not None and (self.released is None or self.pardoned > self.released):
+            raise ValueError("`pardoned` needs `released` and cannot exceed it")
+        return self
+
+
+class Project(Strict):
+    id: Id
+    name: Text
+    level: Id
+    partners: list[Id]
+    status: Literal["announced", "under-way", "completed"]
+    sources: list[Id] = Field(min_length=1)
+
+
+class OtherProgramme(Strict):
+    """A programme the centre describes that no source counts among the projects."""
+
+    id: Id
+    about: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class CitedText(Strict):
+    """A fact from secondary reports, shown with their addresses."""
+
+    text: Text
+    addresses: list[str] = Field(min_length=1)
+
+
+class Contact(Strict):
+    """How to reach the centre: empty until an editor fills it in."""
+
+    email: str = ""
+    phone: str = ""
+    address: PartialText = PartialText()
+
+
+class Centre(Strict):
+    publisher: CitedText
+    seat: CitedText
+    president: CitedText
+
+
+class UI(Strict):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+# One model per file: the file's name is the key in the loaded data.
+FILES: dict[str, type[BaseModel]] = {}
+
+
+def _file_model(name: str):
+    def register(model):
+        FILES[name] = model
+        return model
+
+    return register
+
+
+@_file_model("sources")
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+@_file_model("institutions")
+class InstitutionsFile(Strict):
+    institutions: list[Institution] = Field(min_length=1)
+
+
+@_file_model("agreement")
+class AgreementFile(Strict):
+    agreement: Agreement
+
+
+@_file_model("strategy")
+class StrategyFile(Strict):
+    levels: list[Named] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+@_file_model("programme")
+class ProgrammeFile(Strict):
+    programme: Programme
+    milestones: list[Milestone] = Field(min_length=1)
+
+
+@_file_model("projects")
+class ProjectsFile(Strict):
+    announced: int = Field(gt=0, strict=True)
+    sources: list[Id] = Field(min_length=1)
+    projects: list[Project]
+    other_programmes: list[OtherProgramme] = []
+
+
+@_file_model("centre")
+class CentreFile(Strict):
+    centre: Centre
+    contact: Contact
+
+
+@_file_model("ui")
+class UIFile(Strict):
+    ui: dict[str, Text]
+
+
+def load_file(path: Path, model: type[BaseModel], root: Path) -> tuple[BaseModel, untrusted_yaml.Document]:
+    """One data file, read as untrusted YAML (moussalaha/untrusted_yaml.py:
+    no aliases, no duplicate keys, a size limit) and validated; a DataError
+    names the line of each problem in the editors' words (schema_messages)."""
+    where = relative(path, root)
+    try:
+        document = untrusted_yaml.load(path, where)
+    except Problems as refused:
+        raise DataError(refused.problems) from None
+    try:
+        return model.model_validate(document.data or {}), document
+    except ValidationError as error:
+        raise DataError(schema_messages.problems(error, where, document.line, model)) from None
+
+
+class SiteData:
+    """All data files, validated, with their cross-references checked.
+
+    `data_dir` is the project's docs/data; messages name files from the
+    project's folder (two levels up)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir.parent.parent
+        errors: list[Problem] = []
+        self.files: dict[str, BaseModel] = {}
+        self.documents: dict[str, untrusted_yaml.Document] = {}
+        for name, model in FILES.items():
+            path = self.data_dir / f"{name}.yml"
+            if not path.exists():
+                errors.append(Problem(relative(path, self.root), 1, "this data file is missing."))
+                continue
+            try:
+                self.files[name], self.documents[name] = load_file(path, model, self.root)
+            except DataError as error:
+                errors += error.problems
+        unknown = sorted(p.name for p in self.data_dir.glob("*.y*ml") if p.stem not in FILES)
+        errors += [Problem(relative(self.data_dir / n, self.root), 1, "unknown data file: rename it or remove it.")
+                   for n in unknown]
+        if not errors:
+            errors = self._check_references()
+        if errors:
+            raise DataError(errors)
+
+    # One attribute per top-level field of the files, by name.
+    sources = property(lambda self: self.files["sources"].sources)
+    institutions = property(lambda self: self.files["institutions"].institutions)
+    agreement = property(lambda self: self.files["agreement"].agreement)
+    levels = property(lambda self: self.files["strategy"].levels)
+    programme = property(lambda self: self.files["programme"].programme)
+    milestones = property(lambda self: self.files["programme"].milestones)
+    announced = property(lambda self: self.files["projects"].announced)
+    projects = property(lambda self: self.files["projects"].projects)
+    other_programmes = property(lambda self: self.files["projects"].other_programmes)
+    centre = property(lambda self: self.files["centre"].centre)
+    contact = property(lambda self: self.files["centre"].contact)
+    ui = property(lambda self: self.files["ui"].ui)
+
+    @cached_property
+    def source_ids(self) -> set[str]:
+        return {s.id for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        """The entry an id stands for, following `replaced_by`."""
+        entries = {s.id: s for s in self.sources}
+        entry = entries[source_id]
+        while entry.replaced_by is not None:
+            entry = entries[entry.replaced_by]
+        return entry
+
+    def _check_references(self) -> list[Problem]:
+        """Every id a file refers to must exist, and each id be given once."""
+        errors = []
+        known = {
+            "sources": self.source_ids,
+            "institution": {i.id for i in self.institutions},
+            "level": {lvl.id for lvl in self.levels},
+        }
+
+        def expect(file: str, kind: str, ids, where: str, location: tuple):
+            for index, value in enumerate([ids] if isinstance(ids, str) else ids):
+                if value not in known[kind]:
+                    document = self.documents[file]
+                    errors.append(Problem(
+                        document.path, document.line(location if isinstance(ids, str) else (*location, index)),
+                        f"{where} refers to unknown {kind} id `{value}`; known ids: {', '.join(sorted(known[kind]))}."))
+
+        for kind_file, model in self.files.items():
+            for where, location, ids in _source_lists(model):
+                expect(kind_file, "sources", ids, where, location)
+        for i, s in enumerate(self.sources):
+            if s.replaced_by is not None:
+                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by", ("sources", i, "replaced_by"))
+        for i, s in enumerate(self.agreement.signatories):
+            expect("agreement", "institution", s.institution, f"signatory {s.name.en}",
+                   ("agreement", "signatories", i, "institution"))
+        expect("programme", "institution", self.programme.launched_by, "programme.launched_by",
+               ("programme", "launched_by"))
+        for i, p in enumerate(self.projects):
+            expect("projects", "level", p.level, f"project {p.id}", ("projects", i, "level"))
+            expect("projects", "institution", p.partners, f"project {p.id}", ("projects", i, "partners"))
+        for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
+            document = self.documents[kind]
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    # The line of this entry, the second (or later) to give the id.
+                    errors.append(Problem(document.path, document.line((kind, index, "id")),
+                                          f"id `{item.id}` is used twice: give each entry its own id."))
+                seen.add(item.id)
+        return errors
+
+    def localised(self, lang: str) -> dict:
+        """The data as plain dicts in one language, for templates."""
+        data = {name: _localise(getattr(self, name), lang) for name in (
+            "agreement", "programme", "milestones", "projects", "announced", "other_programmes", "levels",
+            "centre", "contact")}
+        # Every id, old ones included, gives its current entry (with that
+        # entry's own `id`, for links to the sources page).
+        data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
+        data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
+        data["ui"] = _localise(self.ui, lang)
+        data["latest"] = data["milestones"][-1]
+        return data
+
+
+_loaded: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def load(data_dir: Path) -> SiteData:
+    """The validated data of `data_dir`, read again only when a data file
+    changed (under `make serve`, every page of every rebuild asks for it)."""
+    data_dir = Path(data_dir).resolve()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.y*ml")))
+    cached = _loaded.get(data_dir)
+    if cached is None or cached[0] != stamp:
+        cached = _loaded[data_dir] = (stamp, SiteData(data_dir))
+    return cached[1]
+
+
+def _source_lists(model: BaseModel, where: str = "", location: tuple = ()):
+    """Yield (description, location, ids) for every `sources`-like field in a model tree."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here, at = (f"{where}.{name}" if where else name), (*location, name)
+        if (name == "sources" or name.endswith("_sources")) and all(isinstance(v, str) for v in value):
+            yield here, at, value
+        elif isinstance(value, BaseModel):
+            yield from _source_lists(value, here, at)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _source_lists(item, f"{here}[{index}]", (*at, index))
+
+
+def _localise(value, lang: str):
+    if isinstance(value, Text):
+        return getattr(value, lang)
+    if isinstance(value, PartialText):
+        return getattr(value, lang)
+    if isinstance(value, BaseModel):
+        return {name: _localise(getattr(value, name), lang) for name in type(value).model_fields}
+    if isinstance(value, dict):
+        return {key: _localise(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_localise(item, lang) for item in value]
+    return value
+
+
+if __name__ == "__main__":
+    try:
+        site_data = SiteData(Path("docs/data"))
+    except DataError as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+    print(f"{len(site_data.sources)} sources, {len(site_data.institutions)} institutions, "
+          f"{len(site_data.milestones)} milestones: all valid.")

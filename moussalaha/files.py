@@ -1,0 +1,58 @@
+"""What the built site's files are to a server: which are text worth
+compressing, and which carry a hash of their content in their name (cached
+for a year). The build, the production check server and the tests read
+these definitions; deploy/nginx/moussalaha/http.conf writes the same
+pattern for nginx (tests/serving check that they agree).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import brotli
+
+# Text (and WebAssembly, which compresses as well) by extension. Not images,
+# fonts or archives, already compressed, nor source maps, which only
+# developer tools fetch (they took half the time).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"}
+# The theme's own JavaScript, which no page loads (overrides/main.html loads
+# none of it; Pagefind replaces the theme's search): 1 MB that no visitor
+# receives, whose compression at brotli 11 took half of the build's
+# compression time (2.9 s of 5.5 s). Compressed at the fastest levels.
+NOT_LOADED = re.compile(r"^assets/javascripts/(lunr/|workers/|bundle\.[0-9a-f]{8,}\.min\.js$)")
+# Files whose name carries a hash of their content (the theme's main.1a2b3c4d.min.css).
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Compressed once, at build time, sent many times; the levels chosen on the
+# bytes they save against the seconds they cost (the site's 36 pages, 49
+# text files, in 2026-11). Pages: brotli 10 is the knee (from 9 to 10: 10%
+# smaller, 0.2 s; from 10 to 11: 1%, 57 bytes a page, 0.8 s). Style sheets,
+# scripts and the search's files: 11 (3% smaller than 10 for 0.3 s), as
+# every new visitor downloads them and keeps them a year. gzip, for the
+# browsers without brotli: its strongest level costs 0.3 s in all.
+GZIP_LEVEL = 9
+BROTLI_QUALITY = {".html": 10}
+BROTLI_QUALITY_OTHERWISE = 11
+FASTEST = 1
+
+
+def compressible(path: Path) -> bool:
+    return path.is_file() and path.suffix in COMPRESSIBLE
+
+
+def brotli_quality(path: Path) -> int:
+    return BROTLI_QUALITY.get(path.suffix, BROTLI_QUALITY_OTHERWISE)
+
+
+def precompress(site: Path) -> None:
+    """A .gz and a .br beside every text file, the same bytes on every build
+    (gzip without a timestamp or a file name, fixed levels)."""
+    for path in sorted(site.rglob("*")):
+        if compressible(path):
+            data = path.read_bytes()
+            unused = NOT_LOADED.match(path.relative_to(site).as_posix())
+            gzip_level, quality = (FASTEST, FASTEST) if unused else (GZIP_LEVEL, brotli_quality(path))
+            path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=gzip_level, mtime=0))
+            path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))

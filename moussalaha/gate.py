@@ -1,0 +1,127 @@
+"""One gate for what a pull request changes: the checks of issue 12 that
+need no build, in the order that keeps the work bounded, as one list of
+`file:line: what is wrong — how to fix it`.
+
+`scripts/site.py check` and the build (a hook's on_config or on_pre_build)
+both call `check_project` and refuse the same problems with the same
+messages, naming the editor's file.
+
+1. The tree (moussalaha.tree): links, stray .html files, sizes, SVG files;
+   a file refused here is not read further.
+2. Data files: disguising characters, then the untrusted YAML loader
+   (anchors, aliases, duplicate keys), HTML in any text, then the schema
+   in the editors' words.
+3. Pages: disguising characters, HTML in the front matter's text, HTML
+   written inside template expressions,
+   and the editors' own HTML (the Markdown rendered without its template
+   expressions, whose output the sandbox escapes) against the allowlist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from moussalaha import disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
+from moussalaha.problems import Problem, Problems
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details"]
+
+
+def default_markdown(text: str) -> str:
+    import markdown
+    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
+
+
+def _blank(text: str, pattern: re.Pattern) -> str:
+    """`text` without the matches, its lines kept (spaces would indent what
+    follows into a code block, which Markdown escapes)."""
+    return pattern.sub(lambda m: "\n" * m.group().count("\n"), text)
+
+
+# An element, a comment or a declaration: what makes a text HTML.
+TAG = re.compile(r"<[a-zA-Z!/?]")
+
+
+def data_text_html(document: untrusted_yaml.Document) -> list[Problem]:
+    """HTML in any text of a data file (or a page's front matter), on the
+    text's line. Data is plain text: the theme's templates print some of it
+    as it is, so even HTML the pages may hold is refused here."""
+    problems, nodes = [], [document.node] if document.node is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            line = node.start_mark.line + 1
+            if "<" in node.value or "&" in node.value:
+                found = sanitize.check_fragment(node.value, document.path, line)
+                if not found and TAG.search(node.value):
+                    found = [Problem(document.path, line, "HTML in a text of the data or of the front matter",
+                                     "write plain text, without tags: the site lays the text out itself")]
+                problems += found
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+    return problems
+
+
+def check_data(path: Path, display: str, model: type[BaseModel] | None) -> list[Problem]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    problems = disguise.check_text(text, display)
+    try:
+        document = untrusted_yaml.load(path, display)
+    except Problems as refused:
+        return problems + refused.problems
+    problems += data_text_html(document)
+    if model is not None:
+        try:
+            model.model_validate(document.data or {})
+        except ValidationError as error:
+            problems += schema_messages.problems(error, display, document.line, model)
+    return problems
+
+
+def check_page(path: Path, display: str, env: sandbox.PageSandbox,
+               render_markdown: Callable[[str], str]) -> list[Problem]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    problems = disguise.check_text(text, display)
+    front = FRONT_MATTER.match(text)
+    offset = text.count("\n", 0, front.end()) if front else 0
+    body = text[front.end():] if front else text
+    if front:
+        try:
+            # The `---` line stays as an empty first line, so that lines are the file's.
+            problems += data_text_html(untrusted_yaml.loads(front.group().strip().strip("-"), display))
+        except Problems:
+            pass  # the page checks explain front matter that is not valid YAML
+    problems += sandbox.check_template(env, body, display, offset)
+    html = render_markdown(_blank(body, JINJA))
+    problems += sanitize.check_fragment(html, display, first_line=offset + 1, source=text)
+    return problems
+
+
+def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None = None,
+                  render_markdown: Callable[[str], str] = default_markdown) -> list[Problem]:
+    """Every problem of the project at `root` that needs no build."""
+    root = root.resolve()
+    problems = tree.check_tree(root)
+    refused = {p.file for p in problems}
+    env = sandbox.environment(root / "overrides" / "components")
+    docs = root / "docs"
+    data_dir = docs / "data"
+    readable = data_dir.is_dir() and not data_dir.is_symlink() and not docs.is_symlink()
+    for path in sorted(data_dir.glob("*.y*ml")) if readable else []:
+        display = path.relative_to(root).as_posix()
+        if display not in refused and not path.is_symlink():
+            problems += check_data(path, display, (data_models or {}).get(path.stem))
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() and not docs.is_symlink() else []:
+        display = path.relative_to(root).as_posix()
+        if display not in refused and not path.is_symlink() and not any(p.is_symlink() for p in path.parents):
+            problems += check_page(path, display, env, render_markdown)
+    return sorted(set(problems))

@@ -1,0 +1,199 @@
+"""The site's Markdown pages as the build and the editors' tool see them:
+which file is which language of which page, its front matter, its headings
+and sections (a heading with its id and the text under it; headings inside
+code fences are not headings), and the fingerprints that tell whether a
+translation still matches its Arabic source.
+
+A French or English page records, in its front matter, a fingerprint of
+each section of the Arabic text it was translated from:
+
+    translated_from:
+      centre: 3f2a1b9c
+      creation: 9d04e1aa
+
+so that a changed Arabic section is noticed without git history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from moussalaha.languages import DEFAULT_LANGUAGE, TRANSLATIONS
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+STAMP = "translated_from"
+# Front matter fields a page may carry; anything else is a typo.
+# `date` is a news article's (moussalaha/news.py).
+PAGE_FIELDS = {"title", "description", "sources", "date", "hide", "icon", "status", "template", STAMP}
+# Fields every page must fill in, in its own language.
+REQUIRED_FIELDS = ("title", "description")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# The same front matter delimiters as MkDocs (mkdocs.utils.meta).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# centre.md, centre.fr.md: lowercase Latin letters, digits and hyphens.
+PAGE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>%s))?\.md$" % "|".join(TRANSLATIONS))
+
+
+@dataclass
+class Heading:
+    line: int  # in the text given
+    level: int
+    text: str  # as written, with its { #id } if any
+    id: str | None
+
+
+def headings(markdown: str, first_line: int = 1) -> Iterator[Heading]:
+    """Every Markdown heading, with its explicit id; not the lines of code fences."""
+    in_code = False
+    for number, line in enumerate(markdown.splitlines(), first_line):
+        if FENCE.match(line):
+            in_code = not in_code
+        match = None if in_code else HEADING.match(line)
+        if match:
+            explicit = EXPLICIT_ID.search(match.group(2))
+            yield Heading(number, len(match.group(1)), match.group(2), explicit.group(1) if explicit else None)
+
+
+def file_line(source_text: str, body: str, body_line: int) -> int:
+    """The line of the page file that is line `body_line` of its Markdown body
+    (MkDocs gives hooks the body without the front matter)."""
+    stripped = body.lstrip("\n")
+    start = source_text.find(stripped[:200]) if stripped else -1
+    if start < 0:
+        return body_line
+    return body_line - (len(body) - len(stripped)) + source_text[:start].count("\n")
+
+
+@dataclass
+class Section:
+    id: str
+    line: int  # line of its heading in the page file
+    text: str  # the heading and everything under it, to the next heading
+
+    @property
+    def fingerprint(self) -> str:
+        # Re-wrapping lines or marking up words (<span lang="en">WCAG</span>)
+        # changes nothing a translator must redo.
+        words = HTML_TAG.sub("", self.text).split()
+        return hashlib.sha256(" ".join(words).encode()).hexdigest()[:8]
+
+
+@dataclass
+class Page:
+    path: Path
+    name: str
+    lang: str
+    text: str
+    meta: dict = field(default_factory=dict)
+    meta_error: tuple[int, str] | None = None  # (line, problem) when not valid YAML
+    body: str = ""
+    body_line: int = 1  # the file line of the body's first line
+
+    @property
+    def sections(self) -> list[Section]:
+        return sections(self.body, self.body_line)
+
+
+def page_path(name: str, lang: str, docs: Path) -> Path:
+    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+    return docs / f"{name}{suffix}.md"
+
+
+def split_name(filename: str) -> tuple[str, str] | None:
+    """("centre", "fr") for centre.fr.md; None for a name the site cannot use."""
+    match = PAGE_NAME.match(filename)
+    if not match:
+        return None
+    return match["name"], match["lang"] or DEFAULT_LANGUAGE
+
+
+def read_page(path: Path, text: str | None = None) -> Page:
+    """The page at `path` (or `text`, that page as it was at some commit)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    name, lang = split_name(path.name) or (path.name.split(".")[0], DEFAULT_LANGUAGE)
+    page = Page(path, name, lang, text, body=text)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return page
+    page.body = text[match.end():]
+    page.body_line = text[:match.end()].count("\n") + 1
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        page.meta_error = ((mark.line + 2) if mark else 1, str(getattr(error, "problem", None) or error))
+        return page
+    if isinstance(meta, dict):
+        page.meta = meta
+    elif meta is not None:
+        page.meta_error = (2, "it is not a list of `field: value` lines")
+    return page
+
+
+def sections(body: str, first_line: int = 1) -> list[Section]:
+    """The page cut at every heading with an id; text before the first
+    heading belongs to the first section."""
+    lines = body.splitlines()
+    cuts = [h for h in headings(body, first_line) if h.id]
+    if not cuts:
+        return [Section("page", first_line, "\n".join(lines))]
+    found = []
+    for index, heading in enumerate(cuts):
+        start = 0 if index == 0 else heading.line - first_line
+        end = cuts[index + 1].line - first_line if index + 1 < len(cuts) else len(lines)
+        found.append(Section(heading.id, heading.line, "\n".join(lines[start:end])))
+    return found
+
+
+def fingerprints(page: Page) -> dict[str, str]:
+    return {section.id: section.fingerprint for section in page.sections}
+
+
+def stamp_of(page: Page) -> dict[str, str] | None:
+    """The page's `translated_from:` as {section id: fingerprint}, None if absent or malformed."""
+    stamp = page.meta.get(STAMP)
+    if not isinstance(stamp, dict) or not stamp:
+        return None
+    return {str(key): str(value) for key, value in stamp.items()}
+
+
+def changes(stamp: dict[str, str], source: Page) -> list[tuple[str, Section | str]]:
+    """What changed in the Arabic source since the translation was stamped:
+    ("changed" | "new", section) and ("removed", id), in the source's order."""
+    found: list[tuple[str, Section | str]] = []
+    current = {section.id: section for section in source.sections}
+    for section in current.values():
+        if section.id not in stamp:
+            found.append(("new", section))
+        elif stamp[section.id] != section.fingerprint:
+            found.append(("changed", section))
+    found += [("removed", id) for id in stamp if id not in current]
+    return found
+
+
+def with_stamp(translation: Page, source: Page) -> str:
+    """The translation's file text with `translated_from:` set to the source's
+    current fingerprints; the rest of the front matter is left as written."""
+    block = yaml.safe_dump({STAMP: fingerprints(source)}, sort_keys=False, allow_unicode=True)
+    match = FRONT_MATTER.match(translation.text)
+    if not match:
+        return f"---\n{block}---\n\n{translation.text}"
+    kept, skipping = [], False
+    for line in match.group(1).splitlines(keepends=True):
+        if line.startswith(f"{STAMP}:"):
+            skipping = True
+        elif skipping and line[:1] in (" ", "\t"):
+            continue
+        else:
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "---\n" + "".join(kept) + block + translation.text[match.end(1):]

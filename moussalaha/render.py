@@ -1,0 +1,92 @@
+"""The facts of docs/data/ rendered into a page, in its language.
+
+A page writes `{{ agreement.date | day }}` or includes a component such as
+`{% include "signatories.html" %}` (from overrides/components/) instead of
+retyping a name, a date or a figure, so that the three languages cannot
+disagree. A page's front matter lists the `sources:` its facts come from;
+they are printed at its end, each linked to its entry on the sources page.
+
+Anyone can open a pull request that changes a page, so its Jinja runs in
+the sandbox (moussalaha/sandbox.py): only the site's data, filters and
+components, bounded work, and everything it prints escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from moussalaha import chart, news, present, sandbox
+from moussalaha.data import SiteData
+from moussalaha.languages import DIRECTIONS
+from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
+from moussalaha.problems import Problem, Problems
+
+
+@lru_cache(maxsize=None)
+def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
+    """The sandbox of pages and components (overrides/components/) in `lang`."""
+    return sandbox.environment(
+        components,
+        filters={"day": lambda day: present.format_day(day, lang),
+                 "ordinal": lambda number: Markup(present.ordinal(number, lang))},
+        globals={"milestone_event": lambda m, ui: Markup(present.milestone_event(m, ui, lang)),
+                 "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=DIRECTIONS[lang] == "rtl")})
+
+
+def check_front_matter(meta: dict, where: str, data: SiteData) -> None:
+    """Refuse unknown fields, missing required ones and unknown source ids."""
+    unknown = sorted(set(meta) - PAGE_FIELDS)
+    if unknown:
+        raise Problems([Problem(where, 1, f"unknown front matter field(s) {', '.join(unknown)}; "
+                                          f"allowed: {', '.join(sorted(PAGE_FIELDS))}.")])
+    for field in REQUIRED_FIELDS:
+        if not meta.get(field):
+            raise Problems([Problem(where, 1, f"the front matter needs a `{field}:` in the page's language.")])
+    missing = [s for s in meta.get("sources") or [] if s not in data.source_ids]
+    if missing:
+        raise Problems([Problem(where, 1, f"`sources:` names unknown source id(s) {', '.join(missing)}; "
+                                          "add them to docs/data/sources.yml or fix the spelling.")])
+
+
+def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
+                data: SiteData, components: Path, docs: Path) -> str:
+    """The page's Markdown with its facts filled in and its sources at the end.
+    `where` names the page in messages (docs/centre.md); `source` is its file,
+    in `docs`. A news article (docs/news/) gets its date and lead under its
+    title, and the sources of its Arabic file."""
+    check_front_matter(meta, where, data)
+    cited = meta.get("sources") or []
+    src_uri = source.relative_to(docs).as_posix()
+    article = None
+    if news.is_article(src_uri):
+        found = news.problems(read_page(source), lang, data.source_ids)
+        if found:
+            raise Problems([Problem(where, line, message) for line, message in found])
+        article = news.read(docs, news.slug_of(src_uri), lang)
+        cited = list(article.sources)
+    articles = news.collect(docs, lang)
+    context = data.localised(lang) | {
+        "lang": lang, "page_sources": cited, "article": article,
+        "news": articles, "news_years": news.by_year(articles),
+        # Links from a page in a sub-folder (news/) back to the top pages.
+        "root": "../" * src_uri.count("/"),
+    }
+    env = jinja_environment(lang, components)
+    try:
+        body = sandbox.render(env, markdown, context)
+        if article:
+            # The date and the lead under the article's title.
+            header = sandbox.render(env, '{% include "news-article.md" %}', context)
+            body = re.sub(r"^# .*$", lambda title: f"{title.group()}\n\n{header}\n", body, count=1, flags=re.MULTILINE)
+        if cited:
+            body += "\n\n" + sandbox.render(env, '{% include "page-sources.md" %}', context) + "\n"
+    except jinja2.TemplateError as error:
+        found = sandbox.problem(error, where, names=sorted(context))
+        line = file_line(source.read_text(encoding="utf-8"), markdown, found.line)
+        raise Problems([Problem(where, line, found.message, found.fix)]) from None
+    return body

@@ -1,0 +1,221 @@
+"""Jinja for text that anyone may have written: page Markdown and data text.
+
+A page's Markdown is a Jinja template, and anyone can open a pull request
+that changes it. A plain `jinja2.Environment` lets such a template walk from
+any object to Python itself (`{{ cycler.__init__.__globals__.os.popen(…) }}`
+ran a shell command during the build). This module makes the environment
+the pages are rendered in:
+
+- Jinja's own ImmutableSandboxedEnvironment: no attribute that starts with
+  `_`, no function internals, no method that changes a list or a dict;
+- no globals but those given (not Jinja's `range`, `lipsum`, `cycler`,
+  `joiner`, `namespace`, `dict`), and only the filters and tests listed
+  here plus those given (not `safe`, `urlize`, `xmlattr`, `tojson`…);
+- autoescape on: what an expression prints is escaped unless a site filter
+  or component marks it as markup, so `{{ '<scr' ~ 'ipt>' }}` prints text;
+- `include`/`import` only of files directly in the components folder, never
+  through a link;
+- bounded work: integers, repetitions and ranges are capped, every call
+  counts against a budget, and `render` stops after a few seconds.
+
+Anything refused is a `jinja2.exceptions.SecurityError` (a TemplateError),
+which `problem()` turns into `file:line: what is wrong — how to fix it`.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from moussalaha.problems import Problem
+
+# Builtin filters a page may use (those the pages and components use, and a
+# few harmless ones). Left out on purpose: safe (prints markup unescaped),
+# urlize, xmlattr, tojson (make markup), center/indent/wordwrap/format
+# (unbounded output), attr, pprint.
+BUILTIN_FILTERS = {
+    "abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "join", "last",
+    "length", "list", "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round",
+    "select", "selectattr", "sort", "string", "sum", "title", "trim", "unique", "upper",
+}
+BUILTIN_TESTS = {
+    "boolean", "defined", "divisibleby", "eq", "equalto", "even", "false", "ge", "gt", "in", "integer", "le",
+    "lower", "lt", "ne", "none", "number", "odd", "sequence", "string", "true", "undefined", "upper",
+}
+# No text or list in a page needs more elements than this.
+MAX_SIZE = 100_000
+# Calls (macros, filters, methods) in one render: the site's pages make a few dozen.
+MAX_CALLS = 5_000
+MAX_SECONDS = 5
+
+
+class ComponentLoader(jinja2.BaseLoader):
+    """Templates directly in one folder, never through a link, never a path."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+
+    def get_source(self, environment, template):
+        if "/" in template or "\\" in template or template.startswith(".") or not template:
+            raise jinja2.TemplateNotFound(template)
+        path = self.folder / template
+        if path.is_symlink() or not path.is_file() or path.resolve().parent != self.folder:
+            raise jinja2.TemplateNotFound(template)
+        text = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime_ns
+        return text, str(path), lambda: path.exists() and path.stat().st_mtime_ns == mtime
+
+    def list_templates(self):
+        return sorted(p.name for p in self.folder.iterdir() if p.is_file() and not p.is_symlink())
+
+
+def _bounded(value):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
+        raise SecurityError(f"the number {value} is larger than a page may use ({MAX_SIZE})")
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE * 10:
+        raise SecurityError("this text or list is longer than a page may make")
+    return value
+
+
+class PageSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with bounded arithmetic and a budget of calls."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+    intercepted_unops = frozenset()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calls = 0
+
+    def call_binop(self, context, operator_name, left, right):
+        if operator_name == "**":
+            _bounded(left), _bounded(right)
+            if isinstance(right, int) and right > 64:
+                raise SecurityError("a power this large is not something a page computes")
+        if operator_name == "*":
+            for a, b in ((left, right), (right, left)):
+                if isinstance(a, (str, list, tuple)) and isinstance(b, int) and len(a) * b > MAX_SIZE:
+                    raise SecurityError("repeating text or a list this many times is not something a page does")
+        if operator_name == "%" and isinstance(left, str):
+            raise SecurityError("the % operator on text is not available in pages; write the text out")
+        return _bounded(super().call_binop(context, operator_name, left, right))
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        __self.calls += 1
+        if __self.calls > MAX_CALLS:
+            raise SecurityError(f"this page calls more than {MAX_CALLS} functions or macros")
+        for value in (*args, *kwargs.values()):
+            _bounded(value)
+        return _bounded(super().call(__context, __obj, *args, **kwargs))
+
+
+def _range(*args):
+    for value in args:
+        _bounded(value)
+    result = range(*args)
+    if len(result) > MAX_SIZE:
+        raise SecurityError(f"range() of more than {MAX_SIZE} numbers")
+    return result
+
+
+def environment(components: Path | None = None, filters: Mapping[str, Callable] | None = None,
+                globals: Mapping[str, object] | None = None, tests: Mapping[str, Callable] | None = None,
+                autoescape: bool = True) -> PageSandbox:
+    """The environment page Markdown and data text are rendered in: the
+    components of `components` (overrides/components/), the given filters,
+    globals and tests, and nothing else of Python."""
+    env = PageSandbox(
+        loader=ComponentLoader(components) if components else None,
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        extensions=[],
+    )
+    env.filters = {name: f for name, f in env.filters.items() if name in BUILTIN_FILTERS} | dict(filters or {})
+    env.tests = {name: t for name, t in env.tests.items() if name in BUILTIN_TESTS} | dict(tests or {})
+    env.globals = {"range": _range} | dict(globals or {})
+    return env
+
+
+class _Timeout(SecurityError):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Stop a render that runs longer than `seconds` (main thread only:
+    signals reach no other; elsewhere the call budget still holds)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _Timeout(f"the page took more than {seconds} seconds to render")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render(env: PageSandbox, text: str, context: Mapping[str, object], seconds: float = MAX_SECONDS) -> str:
+    """`text` rendered as a template in `env`, with the page's budget."""
+    env.calls = 0
+    with _deadline(seconds):
+        return env.from_string(text).render(context)
+
+
+def check_template(env: PageSandbox, text: str, display: str, line_offset: int = 0) -> list[Problem]:
+    """Markup written inside template expressions: `{{ '<scr' ~ 'ipt>' }}`
+    would print as text once escaped, but it is never what an editor means,
+    and the checks of HTML, which read the page without its expressions,
+    cannot see it. Refused with the line."""
+    try:
+        tree = env.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        return [problem(error, display, line_offset)]
+    return [Problem(display, node.lineno + line_offset,
+                    "a template expression writes HTML (a text with < or > in it)",
+                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
+                    "expressions only print the site's data")
+            for node in tree.find_all(jinja2.nodes.Const)
+            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
+def template_line(error: BaseException) -> int:
+    """The line of the page's own template an error is on: syntax errors
+    carry it, render errors only in their traceback."""
+    if getattr(error, "lineno", None):
+        return error.lineno
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else 1
+
+
+def problem(error: BaseException, display: str, line_offset: int = 0, names: list[str] | None = None) -> Problem:
+    """A Jinja error in a page as `file:line: what is wrong — how to fix it`;
+    `line_offset` is the number of lines before the template in the file
+    (the front matter)."""
+    line = template_line(error) + line_offset
+    message = (getattr(error, "message", None) or str(error)).rstrip(".")
+    if isinstance(error, SecurityError):
+        return Problem(display, line, f"this template expression is refused: {message}",
+                       "pages may only print the site's data, with its filters: write {{ agreement.date | day }} "
+                       "or {% include \"signatories.html\" %}")
+    if isinstance(error, jinja2.TemplateNotFound):
+        return Problem(display, line, f"there is no component «{error.name}»",
+                       "include one of the files of overrides/components/ by its name alone")
+    available = f"names available in pages: {', '.join(sorted(names))} (see docs/data/)" if names else \
+        "check the spelling against docs/data/"
+    return Problem(display, line, f"{message}", available)
+

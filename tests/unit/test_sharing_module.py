@@ -1,0 +1,125 @@
+"""moussalaha/sharing.py without a build: what a page's head says (the
+centre on the home page, a NewsArticle on a news article, a breadcrumb
+elsewhere; text escaped), that each distinct preview image is rendered once
+per process (a `mkdocs serve` rebuild renders only changed titles), and the
+feed's items from the news data and from news articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from moussalaha import sharing, social_image
+from moussalaha.sharing import ImageRequest
+
+pytestmark = pytest.mark.unit
+
+SITE = "https://centre.example/sub/"
+NAMES = {"ar": "مركز مصالحة", "fr": "Centre Moussalaha", "en": "Moussalaha Centre"}
+
+
+def head(page_url: str, lang: str = "fr", title: str = "Le centre", **extra) -> dict:
+    return sharing.head(lang=lang, title=title, description="Une description.", page_url=page_url, site_url=SITE,
+                        site_names=NAMES, alternates={"ar": SITE + "x.html", "fr": SITE + "fr/x.html"},
+                        founding_date=dt.date(2023, 11, 2), founders=["A", "B"], **extra)
+
+
+def parsed(shared: dict) -> tuple[dict, dict]:
+    tree = LexborHTMLParser(f"<head>{shared['meta']}{shared['jsonld']}</head>")
+    tags = {t.attributes.get("property") or t.attributes.get("name"): t.attributes["content"] for t in tree.css("meta")}
+    return tags, json.loads(tree.css_first('script[type="application/ld+json"]').text())
+
+
+def test_a_page_below_the_home_page_has_its_breadcrumb_and_image():
+    shared = head("fr/centre.html")
+    tags, block = parsed(shared)
+    assert shared["title"] == "Le centre - Centre Moussalaha"
+    assert shared["feed"] == SITE + "fr/feed.xml"
+    assert tags["og:type"] == "website" and tags["og:url"] == SITE + "fr/centre.html"
+    assert tags["og:image"] == SITE + "assets/social/fr/centre.png"
+    assert block["@type"] == "BreadcrumbList"
+    assert [i["item"] for i in block["itemListElement"]] == [SITE + "fr/", SITE + "fr/centre.html"]
+
+
+def test_the_home_page_describes_the_centre_and_its_title_is_the_name_alone():
+    shared = head("index.html", lang="ar", title=NAMES["ar"])
+    tags, block = parsed(shared)
+    assert shared["title"] == NAMES["ar"] and tags["og:image:alt"] == NAMES["ar"]
+    assert block["@type"] == "GovernmentOrganization" and block["url"] == SITE
+    assert block["@id"] == SITE.rstrip("/") + "/#organization"
+
+
+def test_a_news_article_is_an_article():
+    shared = head("fr/news/2025-09-19-opening.html", title="Ouverture",
+                  article=sharing.Article(dt.date(2025, 9, 19)))
+    tags, block = parsed(shared)
+    assert tags["og:type"] == "article" and tags["article:published_time"] == "2025-09-19"
+    assert block["@type"] == "NewsArticle" and block["datePublished"] == "2025-09-19"
+    assert block["image"]["url"] == SITE + "assets/social/fr/news/2025-09-19-opening.png"
+
+
+def test_markup_in_a_title_stays_text():
+    shared = head("fr/centre.html", title='Le « centre » </script><b x="1">&')
+    tags, block = parsed(shared)
+    assert tags["og:title"] == 'Le « centre » </script><b x="1">&'
+    assert block["itemListElement"][1]["name"] == tags["og:title"]
+    assert "</script><b" not in str(shared["meta"]) + str(shared["jsonld"]).removesuffix("</script>")
+
+
+def test_a_title_too_long_for_its_image_is_refused_while_the_page_is_built():
+    with pytest.raises(social_image.TitleTooLong, match="shorten it"):
+        head("fr/centre.html", title="mot " * 80)
+
+
+def test_each_image_is_rendered_once_and_only_changed_titles_again(tmp_path, monkeypatch):
+    rendered = []
+    monkeypatch.setattr(social_image, "render", lambda *request: rendered.append(request) or repr(request).encode())
+    monkeypatch.setattr(sharing, "_rendered", {})
+    first = {"assets/social/a.png": ImageRequest("A", "Centre", "fr"),
+             "assets/social/fr/b.png": ImageRequest("B", "Centre", "fr"),
+             # A fallback page: the same title and name as another, one image rendered.
+             "assets/social/en/b.png": ImageRequest("B", "Centre", "fr")}
+    assert sharing.write_images(tmp_path, first) == 2
+    second = dict(first, **{"assets/social/fr/b.png": ImageRequest("B2", "Centre", "fr")})
+    assert sharing.write_images(tmp_path, second) == 1
+    assert rendered == [("A", "Centre", "fr"), ("B", "Centre", "fr"), ("B2", "Centre", "fr")]
+    assert (tmp_path / "assets/social/fr/b.png").read_bytes() == repr(("B2", "Centre", "fr")).encode()
+    assert (tmp_path / "assets/social/en/b.png").read_bytes() == repr(("B", "Centre", "fr")).encode()
+
+
+def test_feed_items_from_the_news_data():
+    from conftest import ROOT
+
+    items = sharing.data_items("en", ROOT / "docs", SITE + "en/news.html")
+    assert items and all(i.lang == "en" and re.fullmatch(re.escape(SITE) + r"en/news\.html#[a-z0-9-]+", i.url)
+                         for i in items)
+
+
+def test_feed_items_from_news_articles(tmp_path):
+    """The adapter for the news as articles (docs/news/): each item its own
+    page, an untranslated article left out of that language's feed."""
+    def write(name, **meta):
+        path = tmp_path / "news" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n# T { #article }\n",
+                        encoding="utf-8")
+
+    write("2024-02-19-ceremony.md", title="حفل", description="مقدمة", date=dt.date(2024, 2, 19), sources=["a"])
+    write("2024-02-19-ceremony.fr.md", title="Cérémonie", description="Le chapeau")
+    write("2025-09-19-opening.md", title="افتتاح", description="مقدمة", date=dt.date(2025, 9, 19), sources=["b"])
+    french = sharing.article_items("fr", tmp_path, SITE)
+    assert [(i.title, i.lead, i.date, i.url) for i in french] == [
+        ("Cérémonie", "Le chapeau", dt.date(2024, 2, 19), SITE + "fr/news/2024-02-19-ceremony.html")]
+    arabic = sharing.article_items("ar", tmp_path, SITE)
+    assert [i.url for i in arabic] == [SITE + "news/2025-09-19-opening.html", SITE + "news/2024-02-19-ceremony.html"]
+
+
+def test_robots_txt_names_each_language_s_sitemap(tmp_path):
+    sharing.write_robots(tmp_path, SITE)
+    assert (tmp_path / "robots.txt").read_text().splitlines()[-3:] == [
+        f"Sitemap: {SITE}sitemap.xml", f"Sitemap: {SITE}fr/sitemap.xml", f"Sitemap: {SITE}en/sitemap.xml"]
