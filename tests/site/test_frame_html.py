@@ -41,9 +41,13 @@ def test_home_is_a_landing_page(site, data, lang):
     levels = home.css("#levels + ul > li")
     assert [li.css_first("a").attributes["href"] for li in levels] == [f"strategy.html#{lv.id}" for lv in data.levels]
     assert all(len(li.css("p")) == 2 and li.css("p")[1].text(strip=True) for li in levels), "each level has a line"
-    news = home.css("ul.mc-latest > li")
-    assert len(news) == min(3, len(data.news))
-    assert all(li.css_first("time[datetime]") for li in news)
+    # The three newest articles (docs/news/), each with its date, linked to its page.
+    news = home.css("ul.mc-news-list > li")
+    assert len(news) == 3
+    days = [li.css_first("time[datetime]").attributes["datetime"] for li in news]
+    assert days == sorted(days, reverse=True)
+    assert all(li.css_first(".mc-news__title a").attributes["href"].startswith("news/") for li in news)
+    assert home.css_first("a[href='news.html']") is not None
     assert home.css_first(".mc-figures") and home.css_first(".mc-figures ~ .mc-note a[href^='sources.html#']")
     assert page.css_first(".mc-sources") is None, "no bibliography on the home page"
 
