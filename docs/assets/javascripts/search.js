@@ -276,8 +276,9 @@
   });
 
   // A search sent from another page: the 404 page's form opens the home
-  // page of its language with ?q=…; the dialog opens with the results.
-  const sent = new URLSearchParams(location.search).get("q");
+  // page of its language with #q=… (after #: never sent to the server);
+  // the dialog opens with the results.
+  const sent = new URLSearchParams(location.hash.slice(1)).get("q");
   if (sent && sent.trim()) {
     input.value = sent;
     open();
