@@ -67,5 +67,9 @@ def language_404(root_404: str, lang: str) -> str:
     for block in tree.css("[data-not-found]"):
         if block.attributes.get("lang") != lang:
             block.decompose()
+    # The header's name and the skip link, held in the three languages.
+    for block in tree.css("[data-only-lang]"):
+        if block.attributes.get("data-only-lang") != lang:
+            block.decompose()
     heading = tree.css_first(f"[data-not-found][lang={lang}] h1")
     return re.sub(r"<title>.*?</title>", f"<title>{escape(heading.text(strip=True))}</title>", tree.html, count=1)

@@ -239,6 +239,15 @@ class OtherProgramme(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Contact(Strict):
+    """How to reach the centre: empty until an editor fills it in."""
+
+    email: str = ""
+    phone: str = ""
+    address: PartialText = PartialText()
+
+
+
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -294,6 +303,14 @@ class ProjectsFile(Strict):
     projects: list[Project]
     other_programmes: list[OtherProgramme] = []
     activities: list[Event] = []
+
+
+@_file_model("contact")
+class ContactFile(Strict):
+    """How to reach the centre (docs/data/contact.yml): filled in by an editor
+    once the centre publishes it; the centre's other facts are in agreement.yml."""
+
+    contact: Contact
 
 
 @_file_model("ui")
@@ -359,6 +376,7 @@ class SiteData:
     projects = property(lambda self: self.files["projects"].projects)
     other_programmes = property(lambda self: self.files["projects"].other_programmes)
     activities = property(lambda self: self.files["projects"].activities)
+    contact = property(lambda self: self.files["contact"].contact)
     ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property
@@ -424,7 +442,7 @@ class SiteData:
         """The data as plain dicts in one language, for templates."""
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
-            "projects", "announced", "other_programmes", "activities", "levels")}
+            "projects", "announced", "other_programmes", "activities", "levels", "contact")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}

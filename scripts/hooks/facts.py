@@ -1,6 +1,7 @@
 """MkDocs hook: render the facts of docs/data/ into every page, in its language
-(moussalaha/render.py), and give the theme's templates the interface words
-and the search's Arabic prefix rule.
+(moussalaha/render.py), and give the theme's templates the interface words,
+the data in each language, the search's Arabic prefix rule, and each page's
+"last updated" date from git (moussalaha/updated.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from moussalaha import arabic, data, languages, news, render
+from moussalaha import arabic, data, languages, news, render, updated
 from moussalaha.problems import SiteError
 
 
@@ -37,19 +38,27 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_env(env, config, files):
     """The interface words in the three languages, for theme templates (404),
     the languages and their directions, and the prefix rule the search
-    script cuts from queries as the index does."""
-    env.globals["site_ui"] = load_site_data(config).ui
+    script cuts from queries as the index does; the data in each language,
+    for the header, footer and letterhead (`site_data.fr`), and the year of
+    the site's last change (`site_year`)."""
+    site = load_site_data(config)
+    env.globals["site_ui"] = site.ui
+    env.globals["site_data"] = {lang: site.localised(lang) for lang in languages.LANGUAGES}
     env.globals["search_arabic_prefix"] = arabic.PREFIX
     env.globals["site_languages"] = languages.LANGUAGES
     env.globals["site_directions"] = languages.DIRECTIONS
     env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
+    env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent)
     return env
 
 
 def on_page_context(context, page, config, nav):
-    """A news article, which has no menu entry of its own: the news page's
+    """The page's "last updated" date (`last_updated`, `last_updated_text`).
+    A news article, which has no menu entry of its own: the news page's
     entry is the active one, and no contents column (its only heading would
     be «Sources»)."""
+    context.update(updated.page_dates(Path(page.file.abs_src_path), languages.of_page(page),
+                                      Path(config.config_file_path).parent))
     if news.is_article(page.file.src_uri):
         page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
         index = next((item for item in nav.pages if item.url == news.index_url(page.url)), None)

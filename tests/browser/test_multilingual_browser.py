@@ -56,8 +56,7 @@ def test_language_switcher_leads_to_the_same_page(deployment, request, desktop):
         versions = {"ar": path, "fr": f"fr/{path}", "en": f"en/{path}"}
         for start, target in (("ar", "fr"), ("fr", "en"), ("en", "ar")):
             desktop.goto(site.url(versions[start]))
-            desktop.locator(".md-header .md-select").hover()
-            desktop.locator(f'.md-select__link[hreflang="{target}"]').click()
+            desktop.locator(f'.mc-langbar a[hreflang="{target}"]').click()
             desktop.wait_for_load_state()
             assert desktop.url == site.url(versions[target]), (versions[start], target)
             assert desktop.locator("html").get_attribute("lang") == target

@@ -45,7 +45,7 @@ def test_broken_link_names_the_file(project):
 
 
 def test_missing_anchor_names_the_file(project):
-    edit(project / "docs/index.en.md", "](strategy.md)", "](strategy.md#no-such-level)")
+    edit(project / "docs/index.en.md", "](strategy.md#society)", "](strategy.md#no-such-level)")
     log = build_fails(project)
     assert "index.en.md" in log and "no-such-level" in log
 

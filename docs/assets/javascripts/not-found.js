@@ -16,5 +16,14 @@
     document.body.dir = root.dir;
     var heading = document.querySelector('[data-not-found][lang="' + lang + '"] h1');
     if (heading) document.title = "404 · " + heading.textContent;
+    // The search form opens the home page of its language with the words
+    // after # (search.js reads #q=): the server never receives them.
+    document.querySelectorAll("form[data-home]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var words = form.querySelector('input[name="q"]').value;
+        location.href = new URL(form.getAttribute("data-home"), location.href).href + "#q=" + encodeURIComponent(words);
+      });
+    });
   });
 })();

@@ -144,7 +144,12 @@
         const section = document.createElement("span");
         section.className = "mc-search-section";
         section.textContent = tidy(target.title);
-        title.append(" › ", section);
+        // The separator points the way the page reads (mirrored in Arabic by site.css).
+        const separator = document.createElement("span");
+        separator.className = "mc-search-sep";
+        separator.setAttribute("aria-hidden", "true");
+        separator.textContent = "›";
+        title.append(" ", separator, " ", section);
       }
       const excerpt = document.createElement("p");
       // Pagefind escapes the page's text and adds only <mark> elements.
@@ -269,4 +274,15 @@
       (at === 0 ? input : all[at - 1]).focus();
     }
   });
+
+  // A search sent from another page: the 404 page's form opens the home
+  // page of its language with #q=… (after #: never sent to the server);
+  // the dialog opens with the results.
+  const sent = new URLSearchParams(location.hash.slice(1)).get("q");
+  if (sent && sent.trim()) {
+    input.value = sent;
+    open();
+    input.focus({ preventScroll: true });
+    search(sent);
+  }
 })();

@@ -1,0 +1,63 @@
+"""When a page last changed: the date of the last git commit that touched
+its source files, written in the page's language.
+
+Reproducible (the same commit builds the same date, whatever the build's
+clock) and moved by an editor's change, once committed. Plain functions:
+no MkDocs here; the facts hook (scripts/hooks/facts.py) calls them. Each
+file's date is asked of git once per build (`forget()` at the start of
+each: under `make serve`, a commit moves the dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import subprocess
+from pathlib import Path
+
+from babel.dates import format_date
+
+# Moroccan month names in Arabic (يناير … نونبر دجنبر): CLDR's ar_MA.
+LOCALES = {"ar": "ar_MA", "fr": "fr_FR", "en": "en_GB"}
+
+
+def last_commit_date(paths: list[Path], repo: Path) -> dt.date | None:
+    """The committer date of the last commit touching any of `paths`, or
+    None outside a git checkout or for files never committed."""
+    return _last_commit(tuple(str(p) for p in paths), str(repo))
+
+
+@functools.cache
+def _last_commit(paths: tuple[str, ...], repo: str) -> dt.date | None:
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *paths],
+            cwd=repo, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return dt.date.fromisoformat(out) if out else None
+
+
+def format_updated(day: dt.date, lang: str) -> str:
+    """30 نونبر 2026 / 30 novembre 2026 / 30 November 2026, the day and the
+    month joined by a no-break space."""
+    return format_date(day, "d MMMM y", locale=LOCALES[lang]).replace(" ", "\u00a0", 1)
+
+
+def forget() -> None:
+    """Ask git again: a commit may have been made since the last build."""
+    _last_commit.cache_clear()
+
+
+def page_dates(source: Path, lang: str, repo: Path) -> dict:
+    """For the templates: `last_updated` (a date, or None) and
+    `last_updated_text` (it in the page's language)."""
+    day = last_commit_date([source], repo)
+    return {"last_updated": day, "last_updated_text": format_updated(day, lang) if day else None}
+
+
+def site_year(repo: Path) -> int | None:
+    """The year of the last commit to the pages or the layout, for the footer's ©."""
+    day = last_commit_date([repo / "docs", repo / "overrides"], repo)
+    return day.year if day else None

@@ -1,0 +1,43 @@
+"""The "last updated" date: read from git, written in the page's language."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+
+from moussalaha import updated
+
+pytestmark = pytest.mark.unit
+
+
+def test_arabic_months_are_the_moroccan_ones():
+    assert updated.format_updated(dt.date(2026, 11, 30), "ar") == "30\u00a0نونبر 2026"
+    assert updated.format_updated(dt.date(2026, 9, 1), "ar") == "1\u00a0شتنبر 2026"
+    assert updated.format_updated(dt.date(2026, 8, 1), "ar") == "1\u00a0غشت 2026"
+    assert updated.format_updated(dt.date(2026, 11, 30), "fr") == "30\u00a0novembre 2026"
+    assert updated.format_updated(dt.date(2026, 11, 30), "en") == "30\u00a0November 2026"
+
+
+def test_date_is_that_of_the_last_commit_touching_the_file(tmp_path):
+    def git(*args, date=None):
+        env = {"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {}
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **env})
+    git("init", "-q")
+    git("config", "user.email", "editor@example.org")
+    git("config", "user.name", "Editor")
+    (tmp_path / "a.md").write_text("one")
+    (tmp_path / "b.md").write_text("one")
+    git("add", ".")
+    git("commit", "-qm", "first", date="2026-01-05T10:00:00+00:00")
+    (tmp_path / "b.md").write_text("two")
+    git("commit", "-qam", "an editor's change", date="2026-03-07T10:00:00+00:00")
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) == dt.date(2026, 1, 5)
+    assert updated.last_commit_date([tmp_path / "b.md"], tmp_path) == dt.date(2026, 3, 7)
+    (tmp_path / "new.md").write_text("never committed")
+    assert updated.last_commit_date([tmp_path / "new.md"], tmp_path) is None
+
+
+def test_outside_a_checkout_there_is_no_date(tmp_path):
+    (tmp_path / "a.md").write_text("one")
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
