@@ -106,12 +106,15 @@ def test_every_page_says_when_it_last_changed(site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_legal_notice_names_publisher_seat_and_president(site, lang):
-    text = site.page(prefix(lang) + "legal.html").css_first("article").text()
+    article = site.page(prefix(lang) + "legal.html").css_first("article")
+    text = article.text()
     for words in {"ar": ["الرابطة المحمدية للعلماء", "الرباط", "أحمد عبادي"],
                   "fr": ["Rabita Mohammadia des oulémas", "Rabat", "Ahmed Abbadi"],
                   "en": ["Rabita Mohammadia of Ulema", "Rabat", "Ahmed Abbadi"]}[lang]:
         assert words in text
-    assert "le360.ma" in text and "lebrief.ma" in text
+    # Each fact with its sources, linked to their entries on the sources page.
+    cited = {a.attributes["href"] for a in article.css(".mc-facts a")}
+    assert {"sources.html#le360-2023-signing", "sources.html#lebrief-2025"} <= cited
 
 
 @pytest.mark.parametrize("lang", LANGS)
