@@ -38,6 +38,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -166,7 +167,7 @@ def write_language_404s(site: Path) -> None:
 
 def allowed_scripts(config) -> frozenset[str]:
     """The hashes of the inline scripts the build's templates ship."""
-    return policy.allowed_scripts(tuple(policy.theme_folders(config)))
+    return policy.allowed_scripts(tuple(policy.theme_folders(config)), urlsplit(config.site_url or "/").path or "/")
 
 
 def check_page(output: str, config, where: str) -> None:

@@ -118,8 +118,12 @@ def theme_folders(config) -> list[Path]:
 
 
 @cache
-def allowed_scripts(folders: tuple[Path, ...]) -> frozenset[str]:
-    return frozenset(template_scripts(folders))
+def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/") -> frozenset[str]:
+    """The hashes of the templates' inline scripts. `site_path` is the path
+    of the site's address (/moussalaha/ for a site under a sub-path): the
+    404 pages' base_url is that absolute path, not a relative one."""
+    base_urls = {*BASE_URLS, site_path, site_path.rstrip("/") or "/"}
+    return frozenset(template_scripts(folders, {"base_url": sorted(base_urls)}))
 
 
 def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[str]) -> list[str]:

@@ -132,7 +132,13 @@ def load(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
 
 def loads(text: str, display: str = "<data>") -> Document:
     """The data of the YAML `text`, or Problems with every problem."""
-    loader = _Loader(text, display)
+    try:
+        # The reader refuses control characters as soon as it is made.
+        loader = _Loader(text, display)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise Problems([Problem(display, line, f"an invisible control character (U+{error.character:04X}) is in the text",
+                               "delete it: retype the text around it")]) from None
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:

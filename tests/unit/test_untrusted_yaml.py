@@ -97,3 +97,10 @@ def test_not_utf8_names_the_line(tmp_path):
 def test_load_file(tmp_path):
     (tmp_path / "x.yml").write_text("a: [1, 2]\n", encoding="utf-8")
     assert untrusted_yaml.load(tmp_path / "x.yml").data == {"a": [1, 2]}
+
+
+def test_a_control_character_is_a_problem_with_its_line_not_a_crash():
+    with pytest.raises(Problems) as caught:
+        untrusted_yaml.loads("title: ok\ndescription: a\u0080b\n", "docs/centre.md")
+    assert [str(p).split(":")[:2] for p in caught.value.problems] == [["docs/centre.md", "2"]]
+    assert "U+0080" in str(caught.value)
