@@ -82,7 +82,16 @@ def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
         body = re.sub(r">([^<]+)<", lambda m: ">" + split_prefixes(m.group(1)) + "<", body)
     return (f'<!doctype html><html lang="{lang}" dir="{DIRECTIONS[lang]}"><head><title></title></head>'
             f'<body><main data-pagefind-body><meta data-pagefind-meta="title[content]" content="{html.escape(title)}">'
-            f"{body}</main></body></html>")
+            f'<div data-pagefind-weight="{weight(where)}">{body}</div></main></body></html>')
+
+
+# A news article counts for less than the institution's own pages: a word
+# found on the centre's pages and in a dozen articles lists the pages first.
+NEWS_WEIGHT = 0.1
+
+
+def weight(where: str) -> float:
+    return NEWS_WEIGHT if where.startswith("news/") or "/news/" in where else 1.0
 
 
 class Indexer:

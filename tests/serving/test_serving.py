@@ -330,12 +330,12 @@ def test_browser_zero_policy_violations_on_every_page(nginx, site, browser):
         assert response.headers["content-security-policy"].startswith("default-src 'self'")
         if path.endswith("centre.html"):
             # What the theme's scripts do after loading, once per language:
-            # follow the table of contents, show the back-to-top button,
-            # open the language menu.
+            # follow the table of contents, show the back-to-top button;
+            # then the language bar (links, no menu to open) is hovered.
             page.mouse.wheel(0, 3000)
             page.wait_for_timeout(150)
             page.mouse.wheel(0, -1500)
-            page.locator(".md-header .md-select").first.hover()
+            page.locator(".mc-langbar a").first.hover()
             page.wait_for_timeout(100)
         violations = page.evaluate("window.__violations")
         assert violations == [] and record["errors"] == [] and record["failed"] == [], (path, violations, record)
