@@ -75,8 +75,10 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
-def stock_config(site_url: str) -> dict:
-    """A mkdocs.yml for the same pages with the theme's defaults."""
+def stock_config(site_url: str, custom_dir: Path | None = None) -> dict:
+    """A mkdocs.yml for the same pages with the theme's defaults. Pages that
+    name a layout of this site's (`template: home.html`) get the theme's
+    own page layout under that name, from `custom_dir`."""
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
     return {
@@ -85,7 +87,7 @@ def stock_config(site_url: str) -> dict:
         "site_url": site_url,
         "docs_dir": str(ROOT / "docs"),
         "exclude_docs": ours.get("exclude_docs", ""),
-        "theme": {"name": "material", "language": "ar"},
+        "theme": {"name": "material", "language": "ar", **({"custom_dir": str(custom_dir)} if custom_dir else {})},
         "plugins": ["search", {"i18n": i18n}],
         "hooks": [str(ROOT / "scripts" / "hooks" / "facts.py")],
         "nav": ours["nav"],
@@ -112,7 +114,11 @@ def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp:
     """Clean builds of this site and of the stock build, in turn, so that both
     share the machine's ups and downs; the median of each."""
     config = temp / "stock.yml"
-    config.write_text(yaml.safe_dump(stock_config(stock_url), allow_unicode=True), encoding="utf-8")
+    layouts = temp / "stock-layouts"
+    layouts.mkdir(exist_ok=True)
+    for template in sorted({p.name for p in (ROOT / "overrides").glob("*.html")} - {"main.html", "404.html"}):
+        (layouts / template).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    config.write_text(yaml.safe_dump(stock_config(stock_url, layouts), allow_unicode=True), encoding="utf-8")
     commands = {
         "site": ([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, site_url),
         "stock": ([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(stock_dir)],
