@@ -12,6 +12,7 @@ from moussalaha.checks.translations import compare_numbers, numbers
 from moussalaha.data import SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, LANGUAGES
 from moussalaha.problems import Problem
+from moussalaha.untrusted_yaml import FAST_LOADER
 
 
 def language_texts(node: yaml.Node):
@@ -33,7 +34,7 @@ def data_figures(site_data: SiteData) -> dict[str, str]:
     where it is: {"412": "docs/data/programme.yml:40"}."""
     figures = {}
     for path in sorted(site_data.data_dir.glob("*.yml")):
-        nodes = [yaml.compose(path.read_text(encoding="utf-8"))]
+        nodes = [yaml.compose(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)]
         while nodes:
             node = nodes.pop()
             if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
@@ -57,7 +58,7 @@ def check_data_texts(site_data: SiteData) -> list[Problem]:
     institution names not in their official form."""
     problems = []
     for path in sorted(site_data.data_dir.glob("*.yml")):
-        for texts in language_texts(yaml.compose(path.read_text(encoding="utf-8"))):
+        for texts in language_texts(yaml.compose(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)):
             arabic_line = texts[DEFAULT].start_mark.line + 1
             for lang, node in texts.items():
                 line = node.start_mark.line + 1
