@@ -62,6 +62,31 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "unknown").split()[0].title()
 
 
+@functools.lru_cache(maxsize=4096)
+def _suspect(char: str) -> bool:
+    """Whether `check_text` may refuse `char` (most characters of a page
+    are plain, and are judged once here)."""
+    if char.isascii():
+        return char == "\x7f" or (char < " " and char not in "\n\t\r")
+    category = unicodedata.category(char)
+    return (char in BIDI_CONTROLS or category in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn", "Cs", "Nd")
+            or category[0] in "LN" and unicodedata.normalize("NFKC", char) != char and char not in "ªº"
+            or category[0] == "L" and "\u0600" <= char <= "\u08ff" and not _arabic_letter(char))
+
+
+def _positions(text: str, char: str):
+    index = text.find(char)
+    while index != -1:
+        yield index
+        index = text.find(char, index + 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _scripts(word: str) -> frozenset[str]:
+    """The scripts of a word's letters (words repeat: each is looked at once)."""
+    return frozenset(_script(c) for c in word if LETTER.match(c) and c not in MOROCCAN_LETTERS)
+
+
 def _name(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
 
@@ -75,10 +100,11 @@ def check_text(text: str, display: str, first_line: int = 1) -> list[Problem]:
         line = first_line + text.count("\n", 0, offset)
         problems.setdefault((line, kind), Problem(display, line, message, fix))
 
-    for index, char in enumerate(text):
-        if char.isascii() and char not in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x7f" and (
-                char >= " " or char in "\n\t\r"):
-            continue
+    # Each distinct character is judged once; the few refused are then
+    # found in the text, in order, as a reader meets them.
+    suspects = {char for char in set(text) if _suspect(char)}
+    found = sorted((index, char) for char in suspects for index in _positions(text, char))
+    for index, char in found:
         category = unicodedata.category(char)
         if char in BIDI_CONTROLS:
             refuse(index, "bidi", f"an invisible {BIDI_CONTROLS[char].lower()} ({_name(char)}) is here: it can change "
@@ -110,7 +136,7 @@ def check_text(text: str, display: str, first_line: int = 1) -> list[Problem]:
 
     for match in WORD.finditer(text):
         word = match.group()
-        scripts = {_script(c) for c in word if LETTER.match(c) and c not in MOROCCAN_LETTERS}
+        scripts = _scripts(word)
         foreign = sorted(scripts - set(SCRIPTS))
         if len(scripts) > 1:
             refuse(match.start(), "mixed", f"the word «{word}» mixes letters of different alphabets "
