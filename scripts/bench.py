@@ -52,8 +52,9 @@ from moussalaha.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = LANGUAGES
-# The home page, a long page of prose with a table, the chart's page.
-LIGHTHOUSE_PAGES = ("", "agreement.html", "programme.html")
+# The home page, the longest page (the programme: its chart and its table),
+# a news article.
+LIGHTHOUSE_PAGES = ("", "programme.html", "news/2024-02-19-13th-edition-closes-14th-opens.html")
 METRICS = {
     "first-contentful-paint": "FCP",
     "largest-contentful-paint": "LCP",
@@ -61,7 +62,9 @@ METRICS = {
     "cumulative-layout-shift": "CLS",
     "speed-index": "SI",
 }
-FIRST_LOAD_LIMIT = 150 * 1024
+# The first visit of any page, compressed, fonts included: Arabic pages
+# carry the Arabic face; French and English pages none.
+FIRST_LOAD_LIMITS = {"ar": 80 * 1024, "fr": 40 * 1024, "en": 40 * 1024}
 HTML_LIMIT = 30 * 1024
 # A production build of this site against the stock build of the same pages.
 BUILD_LIMIT = 2.0
@@ -130,6 +133,10 @@ def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp:
             times[name].append(build(command, cwd, url))
     return {name: {kind: statistics.median(t[kind] for t in runs_) for kind in ("wall", "cpu")}
             for name, runs_ in times.items()}
+
+
+def language_of(path: str) -> str:
+    return path.split("/", 1)[0] if path.startswith(("fr/", "en/")) else "ar"
 
 
 def site_pages(directory: Path) -> list[str]:
@@ -292,9 +299,12 @@ def report(results: dict) -> None:
 
     weights = results["weight"].values()
     worst = {name: (max(w[name]["total"] for w in weights), max(w[name]["html"] for w in weights)) for name in ("site", "stock")}
+    heaviest = {lang: max(w["site"]["total"] for path, w in results["weight"].items() if language_of(path) == lang)
+                for lang in LANGS}
     failed = sorted({u for w in weights for u in w["stock"]["failed"]})
     print(f"\nLargest first visit: this site {kb(worst['site'][0])} KB, stock {kb(worst['stock'][0])} KB "
-          f"(limit {kb(FIRST_LOAD_LIMIT)}); largest HTML: this site {kb(worst['site'][1])} KB, "
+          f"({', '.join(f'{lang} {kb(heaviest[lang])} KB, limit {kb(FIRST_LOAD_LIMITS[lang])}' for lang in LANGS)}); "
+          f"largest HTML: this site {kb(worst['site'][1])} KB, "
           f"stock {kb(worst['stock'][1])} KB (limit {kb(HTML_LIMIT)}).")
     if failed:
         hosts = sorted({urlsplit(u).netloc for u in failed})
@@ -306,7 +316,8 @@ def report(results: dict) -> None:
         "accessibility, best practices, SEO 100 on every page listed":
             all(round(b["site"][c]) == 100 for b in lighthouse for c in ("accessibility", "best-practices", "seo")),
         "performance 100 on every page listed": all(round(b["site"]["performance"]) == 100 for b in lighthouse),
-        "first visit under 150 KB on every page": worst["site"][0] < FIRST_LOAD_LIMIT,
+        "first visit within 80 KB (Arabic) and 40 KB (French, English) on every page":
+            all(heaviest[lang] <= FIRST_LOAD_LIMITS[lang] for lang in LANGS),
         "HTML under 30 KB on every page": worst["site"][1] < HTML_LIMIT,
         f"production build at most {BUILD_LIMIT:g}× the stock build": build_ratio(results) <= BUILD_LIMIT,
     }
