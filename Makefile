@@ -83,13 +83,16 @@ pre-commit: $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check pre-commit==4.7.0
 	$(BIN)/pre-commit install
 
+# On every core (pytest-xdist; tests/conftest.py says which tests stay together).
+PARALLEL := -n auto --dist loadgroup
+
 test: $(VENV)/.installed text-layout chromium nginx node_modules/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 # What needs no browser and no nginx: the package, the editors' tool, the
 # built HTML (tests/unit and tests/site; see tests/conftest.py).
 test-quick: $(VENV)/.installed text-layout
-	$(BIN)/pytest -m "not browser and not serving"
+	$(BIN)/pytest $(PARALLEL) -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material
 # build of the same pages (several minutes; see scripts/bench.py).
