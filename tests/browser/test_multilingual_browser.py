@@ -9,57 +9,57 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import screenshot
+from conftest import screenshot, visit_every_page
 
 FONT = "noto-naskh-arabic"
 
 
-def visit(page, url: str) -> dict:
-    """Open `url` and record every request, failure and console error."""
-    record = {"requests": [], "failed": [], "errors": []}
-    page.on("request", lambda r: record["requests"].append(r.url))
-    page.on("requestfailed", lambda r: record["failed"].append(r.url))
-    page.on("response", lambda r: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
-    page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
-    page.on("pageerror", lambda e: record["errors"].append(str(e)))
-    page.goto(url, wait_until="networkidle")
-    return record
+def test_every_page_loads_cleanly_and_links_its_other_languages(site, visited):
+    """Every request stays on the site and succeeds, the Arabic font is
+    loaded by Arabic pages only, and the language bar of every page leads to
+    the same page in each language (the visits: tests/conftest.py)."""
+    loads_cleanly_and_links_its_other_languages(site, visited)
 
 
-@pytest.mark.parametrize("deployment", ["site", "subpath_site"])
-def test_every_page_loads_cleanly_from_its_own_host_only(deployment, request, browser):
-    site = request.getfixturevalue(deployment)
+def test_pages_load_cleanly_and_link_their_other_languages_under_a_sub_path(subpath_site, browser):
+    """The same under a sub-path, on every page but the news articles (one
+    template: one of them in each language)."""
+    pages = subpath_site.pages()
+    articles = [p for p in pages if "news/" in p]
+    sample = [p for p in pages if "news/" not in p] + [a for a in articles if a.endswith(articles[-1].rsplit("/", 1)[-1])]
+    loads_cleanly_and_links_its_other_languages(subpath_site, visit_every_page(subpath_site, browser, sample))
+
+
+def loads_cleanly_and_links_its_other_languages(site, visits) -> None:
     host = urlsplit(site.base_url).netloc
-    context = browser.new_context()
-    for path in site.pages():
-        page = context.new_page()
-        record = visit(page, site.url(path))
-        foreign = [u for u in record["requests"] if urlsplit(u).netloc not in (host, "") and not u.startswith("data:")]
+    for path, visit in visits.pages.items():
+        foreign = [u for u in visit.requests if urlsplit(u).netloc not in (host, "") and not u.startswith("data:")]
         assert foreign == [], (path, foreign)
-        assert record["failed"] == [], (path, record["failed"])
-        assert record["errors"] == [], (path, record["errors"])
-        font_requests = [u for u in record["requests"] if FONT in u]
+        assert visit.failed == [], (path, visit.failed)
+        assert visit.errors == [], (path, visit.errors)
+        font_requests = [u for u in visit.requests if FONT in u]
         if path.startswith(("fr/", "en/")):
             assert font_requests == [], f"{path} downloads the Arabic font"
         else:
             assert font_requests, f"{path} does not load the Arabic font"
-        page.close()
-    context.close()
+        name = path.removeprefix("fr/").removeprefix("en/")
+        assert visit.read["lang"] == ("fr" if path.startswith("fr/") else "en" if path.startswith("en/") else "ar"), path
+        expected = {"ar": site.url(name), "fr": site.url(f"fr/{name}"), "en": site.url(f"en/{name}")}
+        assert visit.read["language_bar"] == expected, path
 
 
 @pytest.mark.parametrize("deployment", ["site", "subpath_site"])
-def test_language_switcher_leads_to_the_same_page(deployment, request, desktop):
+@pytest.mark.parametrize("path", ["index.html", "programme.html", "news/2024-02-19-13th-edition-closes-14th-opens.html"])
+def test_language_switcher_leads_to_the_same_page(deployment, path, request, desktop):
+    """A visitor's clicks from language to language, on a page of each kind."""
     site = request.getfixturevalue(deployment)
-    for path in site.pages():
-        if path.startswith(("fr/", "en/")):
-            continue
-        versions = {"ar": path, "fr": f"fr/{path}", "en": f"en/{path}"}
-        for start, target in (("ar", "fr"), ("fr", "en"), ("en", "ar")):
-            desktop.goto(site.url(versions[start]))
-            desktop.locator(f'.mc-langbar a[hreflang="{target}"]').click()
-            desktop.wait_for_load_state()
-            assert desktop.url == site.url(versions[target]), (versions[start], target)
-            assert desktop.locator("html").get_attribute("lang") == target
+    versions = {"ar": path, "fr": f"fr/{path}", "en": f"en/{path}"}
+    for start, target in (("ar", "fr"), ("fr", "en"), ("en", "ar")):
+        desktop.goto(site.url(versions[start]))
+        desktop.locator(f'.mc-langbar a[hreflang="{target}"]').click()
+        desktop.wait_for_load_state()
+        assert desktop.url == site.url(versions[target]), (versions[start], target)
+        assert desktop.locator("html").get_attribute("lang") == target
 
 
 @pytest.mark.parametrize("deployment", ["site", "subpath_site"])

@@ -1,7 +1,7 @@
 """What the accessibility and privacy statements (docs/accessibility*.md,
 docs/privacy*.md) say of the site holds: headings in order, a skip link
-first, a visible focus, the same content without JavaScript, no sideways
-scrolling on a phone; no form that submits, no referrer sent, no cookie,
+first, a visible focus, the same content without JavaScript (no sideways
+scrolling on a phone: tests/browser/test_frame.py, at 360 px); no form that submits, no referrer sent, no cookie,
 nothing kept in the browser's storage, no search words sent. In Chromium for
 what only a browser shows.
 
@@ -41,16 +41,13 @@ def test_nothing_is_submitted_and_links_send_no_referrer(site):
         assert referrer is not None and referrer.attributes.get("content") == "no-referrer", path
 
 
-def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(site, browser):
+def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(site, visited, browser):
+    # Every page visited, scrolled and tabbed into (tests/conftest.py: visit_every_page).
+    assert visited.cookies == [] and visited.storage == [0, 0, ""], (visited.cookies, visited.storage)
     context = browser.new_context()
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    for path in site.pages():
-        page.goto(site.url(path), wait_until="load")
-        page.mouse.wheel(0, 3000)
-        page.keyboard.press("Tab")
-        page.keyboard.press("Tab")
     for path, word in (("en/news.html", "delegation"), ("news.html", "مصالحة")):
         page.goto(site.url(path), wait_until="networkidle")
         search = page.locator('input[type="search"]')
@@ -100,22 +97,21 @@ def article_text(page) -> str:
     return re.sub(r"\s+", " ", page.locator("article").first.inner_text()).strip()
 
 
-def test_content_is_the_same_without_javascript(site, browser):
-    with_js = browser.new_context()
+def test_content_is_the_same_without_javascript(site, visited, browser):
+    """Each page without JavaScript against the same page with it (its visit:
+    tests/conftest.py, visit_every_page); of the news articles, one in each
+    language."""
     without_js = browser.new_context(java_script_enabled=False)
-    on, off = with_js.new_page(), without_js.new_page()
-    for path in site.pages():
-        on.goto(site.url(path), wait_until="load")
+    off = without_js.new_page()
+    # The news articles share one layout: the first of each language stands for the others.
+    articles = sorted(path for path in visited.pages if "news/" in path)
+    sample = {path for path in visited.pages if "news/" not in path} | {
+        next(a for a in articles if a.startswith(prefix + "news/")) for prefix in ("", "fr/", "en/")}
+    for path, visit in visited.pages.items():
+        if path not in sample:
+            continue
         off.goto(site.url(path))
-        assert article_text(off) == article_text(on), path
-        assert off.locator("article a[href]").count() == on.locator("article a[href]").count(), path
+        assert article_text(off) == visit.read["article_text"], path
+        assert off.locator("article a[href]").count() == visit.read["article_links"], path
     screenshot(off, "no-javascript-" + path.replace("/", "-").removesuffix(".html"))
-    with_js.close()
     without_js.close()
-
-
-def test_no_page_scrolls_sideways_on_a_phone(site, phone):
-    for path in site.pages():
-        phone.goto(site.url(path), wait_until="load")
-        width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert width[0] <= width[1], (path, width)

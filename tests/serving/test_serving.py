@@ -326,7 +326,8 @@ def test_browser_zero_policy_violations_on_every_page(nginx, site, browser):
     pages = site.pages()
     assert len(pages) >= 30
     for path in pages:
-        response = page.goto(nginx.url(path), wait_until="networkidle")
+        response = page.goto(nginx.url(path), wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
         assert response.headers["content-security-policy"].startswith("default-src 'self'")
         if path.endswith("centre.html"):
             # What the theme's scripts do after loading, once per language:
