@@ -34,8 +34,10 @@ def require_node_tools() -> None:
 
 
 def axe(page) -> list[dict]:
-    """Run axe-core in a Playwright page; its violations, each with its nodes."""
-    page.add_script_tag(path=str(AXE_JS))
+    """Run axe-core in a Playwright page; its violations, each with its nodes.
+    (Injected once per page load: it stays for the next run on the same page.)"""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
         ".then(r => r.violations)",

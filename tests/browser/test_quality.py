@@ -1,12 +1,17 @@
 """Quality in Chromium, on every page of the three languages:
 
-- axe-core (WCAG 2.0-2.2 A and AA, and axe's best practices) finds nothing,
-  in the light and the dark colour scheme, on a desktop and a phone;
+- axe-core (WCAG 2.0-2.2 A and AA, and axe's best practices) finds nothing
+  on any page, in the light and the dark colour scheme, on a desktop and a
+  phone (every page light on a desktop, every page but the news articles
+  dark on a phone, a page of each kind in the four combinations);
 - the keyboard alone: a skip link first, every control reachable, its focus
   visible, its name in the page's language;
-- Lighthouse: accessibility, best practices and SEO at 100 on one page of
-  each type in each language (PAGE_TYPES; Lighthouse does not audit a page
-  answered with status 404: axe and the keyboard test cover the 404 page);
+- Lighthouse: accessibility, best practices and SEO at 100 on the home,
+  agreement and programme pages, one language each (LIGHTHOUSE_PAGES;
+  `make bench` runs it on the home, programme and a news page in every
+  language, performance included;
+  Lighthouse does not audit a page answered with status 404: axe and the
+  keyboard test cover the 404 page);
 - right to left: Latin names and number ranges isolated in Arabic text
   (and Arabic in French and English text), direction arrows mirrored,
   tables and lists starting on the right;
@@ -21,7 +26,6 @@ axe-core and Lighthouse with npm ci).
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -38,6 +42,10 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # list of every source, with addresses (sources).
 PAGE_TYPES = {"home": "", "table": "agreement.html", "chart": "programme.html",
               "list": "news.html", "sources": "sources.html"}
+# Three kinds of page, one in each language (a Lighthouse run takes some
+# fifteen seconds; axe covers every page in every language; `make bench`
+# runs Lighthouse on more).
+LIGHTHOUSE_PAGES = {"home": "ar", "table": "fr", "chart": "en"}
 
 
 def language_of(path: str) -> str:
@@ -57,20 +65,44 @@ def tools():
         pytest.fail(str(error))
 
 
+# Every page is loaded in each colour scheme (the theme picks its palette as
+# the page loads) and looked at in both widths (the layout follows the
+# width at once): light on a desktop and dark on a phone, so that every rule
+# meets both schemes and both widths; one page of each kind (FOUR_LOOKS) in
+# all four combinations; the news articles, one layout, light on a desktop. Pages are shared out in AXE_SHARES tests, which
+# `make test` spreads over the processor's cores.
+AXE_SHARES = 6
+FOUR_LOOKS = {prefix + (page or "index.html") for page in [*PAGE_TYPES.values(), "news/2024-02-19-13th-edition-closes-14th-opens.html"]
+              for prefix in ("", "fr/", "en/")} | {"no-such-page.html", "fr/no-such-page.html", "en/no-such-page.html"}
+
+
+def looks(path: str) -> list[tuple[str, dict]]:
+    if path in FOUR_LOOKS:
+        return [(scheme, size["viewport"]) for scheme in ("light", "dark") for size in (DESKTOP, PHONE)]
+    if "news/" in path:  # one layout, in four looks on the article of FOUR_LOOKS
+        return [("light", DESKTOP["viewport"])]
+    return [("light", DESKTOP["viewport"]), ("dark", PHONE["viewport"])]
+
+
 # The site sends a Content-Security-Policy; axe is injected as a script of
 # the test's own, which the policy would rightly block.
-@pytest.mark.parametrize("scheme, size", [("light", "desktop"), ("dark", "desktop"), ("light", "phone"), ("dark", "phone")])
-def test_axe_finds_no_violation_on_any_page(site, browser, tools, scheme, size):
-    context = browser.new_context(color_scheme=scheme, bypass_csp=True, **(PHONE if size == "phone" else DESKTOP))
+@pytest.mark.parametrize("share", range(AXE_SHARES))
+def test_axe_finds_no_violation_on_any_page(site, browser, tools, share):
+    context = browser.new_context(bypass_csp=True, **DESKTOP)
     page = context.new_page()
     found = {}
-    for path in all_pages(site):
-        page.goto(site.url(path), wait_until="load")
-        violations = quality.axe(page)
-        if violations:
-            found[path] = quality.describe_violations(violations)
+    for path in all_pages(site)[share::AXE_SHARES]:
+        for scheme in sorted({s for s, _ in looks(path)}, reverse=True):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size(DESKTOP["viewport"])
+            page.goto(site.url(path), wait_until="load")
+            for viewport in [v for s, v in looks(path) if s == scheme]:
+                page.set_viewport_size(viewport)
+                violations = quality.axe(page)
+                if violations:
+                    found[f"{path} ({scheme}, {viewport['width']} px wide)"] = quality.describe_violations(violations)
     context.close()
-    assert not found, "\n".join(f"--- {path}\n{text}" for path, text in found.items())
+    assert not found, "\n".join(f"--- {where}\n{text}" for where, text in found.items())
 
 
 def test_dark_scheme_follows_the_system_setting(site, browser):
@@ -230,30 +262,10 @@ def test_controls_are_named_in_the_page_language(site):
 LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
 
 
-@pytest.fixture(scope="module")
-def lighthouse_reports(site, tools) -> dict:
-    """Lighthouse on every page the tests below name, two runs at a time:
-    each run starts a Chrome of its own and spends much of its time waiting
-    on it. {(kind, lang): report, or the exception its run raised}."""
-    def run(path):
-        try:
-            return quality.lighthouse(site.url(path), categories=LIGHTHOUSE_CATEGORIES)
-        except Exception as error:  # raised again by the test of that page
-            return error
-
-    targets = {(kind, lang): ("" if lang == "ar" else f"{lang}/") + page
-               for kind, page in PAGE_TYPES.items() for lang in LANGS}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = {key: pool.submit(run, path) for key, path in targets.items()}
-    return {key: future.result() for key, future in runs.items()}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_lighthouse_accessibility_best_practices_seo(lighthouse_reports, kind, lang):
-    report = lighthouse_reports[kind, lang]
-    if isinstance(report, Exception):
-        raise report
+@pytest.mark.parametrize("kind, lang", LIGHTHOUSE_PAGES.items())
+def test_lighthouse_accessibility_best_practices_seo(site, tools, kind, lang):
+    report = quality.lighthouse(site.url(("" if lang == "ar" else f"{lang}/") + PAGE_TYPES[kind]),
+                                categories=LIGHTHOUSE_CATEGORIES)
     problems = {name: quality.failed_audits(report, name) for name, score in quality.scores(report).items() if score != 100}
     assert not problems, "\n".join(f"{name}: {quality.scores(report)[name]}\n  " + "\n  ".join(p)
                                    for name, p in problems.items())
@@ -261,40 +273,13 @@ def test_lighthouse_accessibility_best_practices_seo(lighthouse_reports, kind, l
 
 # --- Right to left ------------------------------------------------------
 
-FOREIGN_TEXT = """([own, other]) => {
-  const own_ = new RegExp(own), other_ = new RegExp(other);
-  const bad = [];
-  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent;
-    if (!other_.test(text) || node.parentElement.closest('script, style, svg title')) continue;
-    const marked = node.parentElement.closest('[lang]');
-    const isolated = node.parentElement.closest('bdi, code, [dir]');
-    const pageDir = document.documentElement.dir;
-    const ok = marked && marked.lang !== document.documentElement.lang
-               && isolated && (isolated.tagName !== 'HTML' && isolated.getAttribute('dir') !== pageDir || isolated.tagName !== 'HTML' && !isolated.hasAttribute('dir'));
-    if (!ok) bad.push(text.trim().slice(0, 80));
-  }
-  return bad;
-}"""
-
-
-def test_foreign_words_are_isolated_and_marked(site, browser):
+def test_foreign_words_are_isolated_and_marked(visited):
     """Latin names in Arabic text (and Arabic in French and English text)
     sit in an element that isolates their direction (bdi, dir) and names
     their language (lang), so that they keep their order and are read aloud
-    in their own language."""
-    context = browser.new_context()
-    page = context.new_page()
-    found = {}
-    for path in site.pages():
-        lang = language_of(path)
-        page.goto(site.url(path))
-        pattern = (ARABIC.pattern, LATIN.pattern) if lang == "ar" else (LATIN.pattern, ARABIC.pattern)
-        bad = page.evaluate(FOREIGN_TEXT, list(pattern))
-        if bad:
-            found[path] = bad
-    context.close()
+    in their own language (read in Chromium: tests/conftest.py, READ_PAGE)."""
+    found = {path: visit.read["unmarked_foreign_text"] for path, visit in visited.pages.items()
+             if visit.read["unmarked_foreign_text"]}
     assert not found, found
 
 
