@@ -20,6 +20,7 @@ caller gives another reader (an object with `.meta`, `.text`, `.path`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -27,7 +28,19 @@ from pathlib import Path
 from typing import Callable
 
 from moussalaha.languages import DEFAULT_LANGUAGE
-from moussalaha.pages import read_page as read_file
+from moussalaha.pages import Page, read_page
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_text(path: str, text: str) -> Page:
+    return read_page(Path(path), text)
+
+
+def read_file(path: Path) -> Page:
+    """The article file, its front matter read once for each text it has:
+    every page's render lists the news (the home page's latest, the news
+    page), and a build renders some ninety pages."""
+    return _read_text(str(path), path.read_text(encoding="utf-8"))
 
 FOLDER = "news"
 # 2025-09-19-18th-edition-opens: the date, then lowercase English words.
