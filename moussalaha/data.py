@@ -439,7 +439,15 @@ class SiteData:
         return errors
 
     def localised(self, lang: str) -> dict:
-        """The data as plain dicts in one language, for templates."""
+        """The data as plain dicts in one language, for templates; made once
+        for each language (every page of a build asks for it, and the
+        sandbox lets no template change it)."""
+        cache = self.__dict__.setdefault("_localised", {})
+        if lang not in cache:
+            cache[lang] = self._localise_all(lang)
+        return cache[lang]
+
+    def _localise_all(self, lang: str) -> dict:
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
             "projects", "announced", "other_programmes", "activities", "levels", "contact")}
