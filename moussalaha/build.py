@@ -10,7 +10,7 @@ run at the start and end of each nested build too.
 So the hooks:
 - start(): at the outer build's on_pre_build only, run the gate (check(),
   the editors' `site.py check` refuses the same), empty the registry and
-  forget the pages' git dates (moussalaha/updated.py);
+  forget the pages' git dates if a commit was made (moussalaha/updated.py);
 - record(): every page, as its context is made (multilingual hook);
   record_sharing(): its preview image and, for the news page, its feed
   (sharing hook);
@@ -112,7 +112,7 @@ def start(config) -> None:
         state.pages.clear()
         state.images.clear()
         state.feeds.clear()
-        updated.forget()  # a commit since the last build moves the dates
+        updated.forget(Path(config.config_file_path).parent)  # a commit since the last build moves the dates
         plugin = config.plugins.get("i18n")
         state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
             language.locale: language.site_name for language in (plugin.config.languages if plugin else [])

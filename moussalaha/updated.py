@@ -4,8 +4,9 @@ its source files, written in the page's language.
 Reproducible (the same commit builds the same date, whatever the build's
 clock) and moved by an editor's change, once committed. Plain functions:
 no MkDocs here; the facts hook (scripts/hooks/facts.py) calls them. Each
-file's date is asked of git once per build (`forget()` at the start of
-each: under `make serve`, a commit moves the dates).
+file's date is asked of git once, and again once a commit is made
+(`forget()` at the start of each build: the preview rebuilds on every save,
+and asking git for every page each time took a second).
 """
 
 from __future__ import annotations
@@ -45,9 +46,18 @@ def format_updated(day: dt.date, lang: str) -> str:
     return format_date(day, "d MMMM y", locale=LOCALES[lang]).replace(" ", "\u00a0", 1)
 
 
-def forget() -> None:
-    """Ask git again: a commit may have been made since the last build."""
-    _last_commit.cache_clear()
+_known_head: dict[str, str | None] = {}
+
+
+def forget(repo: Path) -> None:
+    """Ask git again if a commit has been made since the last build."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        head = None
+    if not head or _known_head.get(str(repo)) != head:
+        _last_commit.cache_clear()
+    _known_head[str(repo)] = head
 
 
 def page_dates(source: Path, lang: str, repo: Path) -> dict:
