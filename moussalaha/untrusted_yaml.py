@@ -46,41 +46,38 @@ class _Loader(yaml.SafeLoader):
         self.depth = 0
 
     def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise Problems([Problem(self.display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
-                                   "write the value out in full: the site's data uses no anchors (&) or aliases (*)")])
-        if getattr(event, "anchor", None):
-            raise Problems([Problem(self.display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
-                                   "remove the `&` and its name: the site's data uses no anchors (&) or aliases (*)")])
         self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise Problems([Problem(self.display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
-                                   "check the indentation and the brackets: the site's data nests a few levels only")])
         try:
+            _refuse(self.peek_event(), self.depth, self.display)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
 
+def _refuse(event: yaml.Event, depth: int, display: str) -> None:
+    """Refuse an anchor or an alias, or a node `depth` levels deep beyond
+    MAX_DEPTH: the refusals of both readers below."""
+    line = event.start_mark.line + 1
+    if isinstance(event, yaml.AliasEvent):
+        raise Problems([Problem(display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
+                               "write the value out in full: the site's data uses no anchors (&) or aliases (*)")])
+    if getattr(event, "anchor", None):
+        raise Problems([Problem(display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
+                               "remove the `&` and its name: the site's data uses no anchors (&) or aliases (*)")])
+    if depth > MAX_DEPTH:
+        raise Problems([Problem(display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
+                               "check the indentation and the brackets: the site's data nests a few levels only")])
+
+
 def _refuse_repetition_and_depth(events, display: str) -> None:
-    """The `_Loader`'s refusals, on libyaml's events: anchors and aliases
-    before anything is composed, and nesting deeper than MAX_DEPTH."""
+    """The `_Loader`'s refusals, on libyaml's events, before anything is
+    composed: a node's depth is that of the collections open around it."""
     depth = 0
     for event in events:
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise Problems([Problem(display, line, f"`*{event.anchor}` repeats another part of the file (a YAML alias)",
-                                   "write the value out in full: the site's data uses no anchors (&) or aliases (*)")])
-        if getattr(event, "anchor", None):
-            raise Problems([Problem(display, line, f"`&{event.anchor}` names a part of the file to repeat (a YAML anchor)",
-                                   "remove the `&` and its name: the site's data uses no anchors (&) or aliases (*)")])
+        if isinstance(event, yaml.NodeEvent):
+            _refuse(event, depth + 1, display)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
-                raise Problems([Problem(display, line, f"the data is nested more than {MAX_DEPTH} levels deep",
-                                       "check the indentation and the brackets: the site's data nests a few levels only")])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
