@@ -345,6 +345,7 @@ class SiteData:
         errors: list[Problem] = []
         self.files: dict[str, BaseModel] = {}
         self.documents: dict[str, untrusted_yaml.Document] = {}
+        self._localised: dict[str, dict] = {}  # {lang: localised(lang)}
         for name, model in FILES.items():
             path = self.data_dir / f"{name}.yml"
             if not path.exists():
@@ -442,10 +443,9 @@ class SiteData:
         """The data as plain dicts in one language, for templates; made once
         for each language (every page of a build asks for it, and the
         sandbox lets no template change it)."""
-        cache = self.__dict__.setdefault("_localised", {})
-        if lang not in cache:
-            cache[lang] = self._localise_all(lang)
-        return cache[lang]
+        if lang not in self._localised:
+            self._localised[lang] = self._localise_all(lang)
+        return self._localised[lang]
 
     def _localise_all(self, lang: str) -> dict:
         data = {name: _localise(getattr(self, name), lang) for name in (
