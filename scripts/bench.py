@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from moussalaha import quality, serve
+from moussalaha import languages, quality, serve
 from moussalaha.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,10 +133,6 @@ def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp:
             times[name].append(build(command, cwd, url))
     return {name: {kind: statistics.median(t[kind] for t in runs_) for kind in ("wall", "cpu")}
             for name, runs_ in times.items()}
-
-
-def language_of(path: str) -> str:
-    return path.split("/", 1)[0] if path.startswith(("fr/", "en/")) else "ar"
 
 
 def site_pages(directory: Path) -> list[str]:
@@ -299,7 +295,7 @@ def report(results: dict) -> None:
 
     weights = results["weight"].values()
     worst = {name: (max(w[name]["total"] for w in weights), max(w[name]["html"] for w in weights)) for name in ("site", "stock")}
-    heaviest = {lang: max(w["site"]["total"] for path, w in results["weight"].items() if language_of(path) == lang)
+    heaviest = {lang: max(w["site"]["total"] for path, w in results["weight"].items() if languages.of_path(path) == lang)
                 for lang in LANGS}
     failed = sorted({u for w in weights for u in w["stock"]["failed"]})
     print(f"\nLargest first visit: this site {kb(worst['site'][0])} KB, stock {kb(worst['stock'][0])} KB "

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build
+from moussalaha import build, languages
 from moussalaha.data import SiteData
 from moussalaha.serve import CHROMIUM, CHROMIUM_FLAGS, serve
 
@@ -35,6 +35,9 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 TIERS = ("unit", "site", "browser", "serving")
 BROWSER_FIXTURES = {"browser", "phone", "desktop"}
 SITE_FIXTURES = {"site", "subpath_site"}
+# A news article that stands for the others (their layout is one): two
+# editions reported on one day, with their figures.
+AN_ARTICLE = "news/2024-02-19-13th-edition-closes-14th-opens.html"
 # Fixtures made once for the tests that use them, and costly enough that
 # those tests run on one worker (xdist_group): {fixture: group}.
 SHARED_SETUPS = {"nginx": "nginx", "tls_nginx": "nginx", "subpath_site": "subpath", "preview": "preview",
@@ -76,6 +79,11 @@ class Site:
             str(p.relative_to(self.directory)) for p in self.directory.rglob("*.html")
             if p.name != "404.html" and "assets" not in p.parts
         )
+
+    def every_layout(self) -> list[str]:
+        """Every page but the news articles, which share one layout: of
+        them, AN_ARTICLE in each language."""
+        return [p for p in self.pages() if "news/" not in p or p.endswith(AN_ARTICLE)]
 
 
 def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str):
@@ -234,7 +242,7 @@ def visit_every_page(site: Site, browser, paths: list[str] | None = None) -> Vis
     # already holds, which a French page after an Arabic one would count.
     tabs: dict[str, object] = {}
     for path in paths or site.pages():
-        lang = path.split("/", 1)[0] if path.startswith(("fr/", "en/")) else "ar"
+        lang = languages.of_path(path)
         page = tabs.get(lang) or tabs.setdefault(lang, open_tab())
         current["path"] = None
         page.goto("about:blank")

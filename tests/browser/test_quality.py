@@ -29,7 +29,7 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS, screenshot
+from conftest import AN_ARTICLE, SCREENSHOTS, screenshot
 from moussalaha import languages, quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -46,10 +46,6 @@ PAGE_TYPES = {"home": "", "table": "agreement.html", "chart": "programme.html",
 # fifteen seconds; axe covers every page in every language; `make bench`
 # runs Lighthouse on more).
 LIGHTHOUSE_PAGES = {"home": "ar", "table": "fr", "chart": "en"}
-
-
-def language_of(path: str) -> str:
-    return path.split("/", 1)[0] if path.startswith(("fr/", "en/")) else "ar"
 
 
 def all_pages(site) -> list[str]:
@@ -69,11 +65,12 @@ def tools():
 # the page loads) and looked at in both widths (the layout follows the
 # width at once): light on a desktop and dark on a phone, so that every rule
 # meets both schemes and both widths; one page of each kind (FOUR_LOOKS) in
-# all four combinations; the news articles, one layout, light on a desktop. Pages are shared out in AXE_SHARES tests, which
-# `make test` spreads over the processor's cores.
+# all four combinations; the news articles, one layout, light on a desktop.
+# Pages are shared out in AXE_SHARES tests, which `make test` spreads over
+# the processor's cores.
 AXE_SHARES = 6
-FOUR_LOOKS = {prefix + (page or "index.html") for page in [*PAGE_TYPES.values(), "news/2024-02-19-13th-edition-closes-14th-opens.html"]
-              for prefix in ("", "fr/", "en/")} | {"no-such-page.html", "fr/no-such-page.html", "en/no-such-page.html"}
+FOUR_LOOKS = {languages.folder(lang) + (page or "index.html") for page in [*PAGE_TYPES.values(), AN_ARTICLE]
+              for lang in LANGS} | {"no-such-page.html", "fr/no-such-page.html", "en/no-such-page.html"}
 
 
 def looks(path: str) -> list[tuple[str, dict]]:
@@ -185,7 +182,7 @@ def focus_is_visible(page, control: str) -> bool:
 @pytest.mark.parametrize("path", ["index.html", "agreement.html", "fr/index.html", "fr/agreement.html",
                                   "en/index.html", "en/programme.html", "fr/no-such-page.html"])
 def test_keyboard_reaches_every_control_with_visible_focus(site, browser, path, size):
-    lang = language_of(path)
+    lang = languages.of_path(path)
     context = browser.new_context(**(PHONE if size == "phone" else DESKTOP))
     page = context.new_page()
     page.goto(site.url(path), wait_until="load")
@@ -316,7 +313,7 @@ def test_number_ranges_keep_their_order_in_arabic(site):
     element."""
     bad = []
     for path in site.pages():
-        if language_of(path) != "ar":
+        if languages.of_path(path) != "ar":
             continue
         for node in site.page(path).css(".md-content *"):
             own = node.text(deep=False)

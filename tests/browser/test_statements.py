@@ -103,13 +103,8 @@ def test_content_is_the_same_without_javascript(site, visited, browser):
     language."""
     without_js = browser.new_context(java_script_enabled=False)
     off = without_js.new_page()
-    # The news articles share one layout: the first of each language stands for the others.
-    articles = sorted(path for path in visited.pages if "news/" in path)
-    sample = {path for path in visited.pages if "news/" not in path} | {
-        next(a for a in articles if a.startswith(prefix + "news/")) for prefix in ("", "fr/", "en/")}
-    for path, visit in visited.pages.items():
-        if path not in sample:
-            continue
+    for path in site.every_layout():
+        visit = visited.pages[path]
         off.goto(site.url(path))
         assert article_text(off) == visit.read["article_text"], path
         assert off.locator("article a[href]").count() == visit.read["article_links"], path
