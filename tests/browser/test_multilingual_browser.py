@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import AN_ARTICLE, screenshot, visit_every_page
+from conftest import AN_ARTICLE, goto, screenshot, visit_every_page
 from moussalaha import languages
 
 FONT = "noto-naskh-arabic"
@@ -98,7 +98,7 @@ def test_404_without_javascript_shows_the_three_languages(browser, site):
                                         ("en/centre.html", "centre-en"), ("centre.html", "centre-ar")])
 def test_pages_render_in_their_direction(site, phone, desktop, path, name):
     for page, size in ((phone, "phone"), (desktop, "desktop")):
-        page.goto(site.url(path), wait_until="networkidle")
+        goto(page, site.url(path))
         direction = page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction")
         assert direction == ("rtl" if name.endswith("-ar") else "ltr")
         screenshot(page, f"{name}-{size}")

@@ -29,13 +29,12 @@ import re
 
 import pytest
 
-from conftest import AN_ARTICLE, SCREENSHOTS, screenshot
+from conftest import AN_ARTICLE, PHONE, SCREENSHOTS, goto, screenshot
 from moussalaha import languages, quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LANGS = languages.LANGUAGES
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # One page of each kind: the home page; prose with a table (the agreement);
 # the chart and its table (programme); a list of dated items (news); the
@@ -364,7 +363,7 @@ def test_arabic_screenshots_phone_and_desktop(site, phone, desktop, path):
     """Screenshots to look at (test-results/screenshots/rtl-*); nothing may
     stick out sideways on a phone."""
     for page, size in ((phone, "phone"), (desktop, "desktop")):
-        page.goto(site.url(path), wait_until="networkidle")
+        goto(page, site.url(path))
         screenshot(page, f"rtl-{path.removesuffix('.html')}-{size}")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a {size}"
@@ -390,7 +389,7 @@ def test_printed_page_is_clean(site, browser, lang):
     prefix = "" if lang == "ar" else f"{lang}/"
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site.url(prefix + "agreement.html"), wait_until="networkidle")
+    goto(page, site.url(prefix + "agreement.html"))
     page.emulate_media(media="print")
     printed = page.evaluate(PRINTED)
     assert printed["article"] == 1

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import screenshot
+from conftest import goto, screenshot
 
 BOX = "[data-mc-search]"
 INPUT = "#mc-search-input"
@@ -29,7 +29,7 @@ def open_page(page, url: str) -> dict:
     page.on("request", lambda r: record["requests"].append(r.url))
     page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
     page.on("pageerror", lambda e: record["errors"].append(str(e)))
-    page.goto(url, wait_until="networkidle")
+    goto(page, url)
     return record
 
 

@@ -15,7 +15,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import screenshot
+from conftest import goto, screenshot
 
 SAMPLE = ["index.html", "news.html", "fr/news.html", "en/news.html", "en/accessibility.html", "fr/privacy.html"]
 
@@ -49,7 +49,7 @@ def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(si
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     for path, word in (("en/news.html", "delegation"), ("news.html", "مصالحة")):
-        page.goto(site.url(path), wait_until="networkidle")
+        goto(page, site.url(path))
         search = page.locator('input[type="search"]')
         if search.count():
             # Only what searching requests: page addresses (news/…-delegation.html) may hold the word.
@@ -67,7 +67,7 @@ def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(si
 
 @pytest.mark.parametrize("path", SAMPLE)
 def test_skip_link_comes_first_and_leads_to_the_text(site, desktop, path):
-    desktop.goto(site.url(path), wait_until="networkidle")
+    goto(desktop, site.url(path))
     desktop.keyboard.press("Tab")
     focused = desktop.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.getAttribute('href')]")
     heading = desktop.locator("article h1").get_attribute("id")
@@ -81,7 +81,7 @@ def test_skip_link_comes_first_and_leads_to_the_text(site, desktop, path):
 
 @pytest.mark.parametrize("path", ["news.html", "en/news.html"])
 def test_every_focused_control_is_outlined(site, desktop, path):
-    desktop.goto(site.url(path), wait_until="networkidle")
+    goto(desktop, site.url(path))
     for _ in range(16):
         desktop.keyboard.press("Tab")
         desktop.wait_for_timeout(50)

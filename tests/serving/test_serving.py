@@ -26,7 +26,7 @@ import brotli
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, Site, build_site
+from conftest import ROOT, Site, build_site, goto
 from moussalaha import files, policy
 from moussalaha import nginx as serve_prod
 
@@ -348,7 +348,7 @@ def test_browser_404_pages_run_under_the_policy(nginx, browser, missing):
     context = browser.new_context()
     page = context.new_page()
     record = csp_watch(page)
-    response = page.goto(nginx.url(missing), wait_until="networkidle")
+    response = goto(page, nginx.url(missing))
     assert response.status == 404
     lang = missing[:2] if missing.startswith(("fr/", "en/")) else "ar"
     assert page.locator("html").get_attribute("lang") == lang
@@ -366,7 +366,7 @@ def test_browser_search_runs_under_the_policy(nginx, browser, path, word):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     record = csp_watch(page)
-    page.goto(nginx.url(path), wait_until="networkidle")
+    goto(page, nginx.url(path))
     page.locator("#mc-search-input").fill(word)
     page.locator("[data-mc-search][data-state=done], [data-mc-search][data-state=failed]").wait_for(timeout=15000)
     assert page.locator("[data-mc-search]").get_attribute("data-state") == "done"
@@ -379,7 +379,7 @@ def test_browser_blocks_a_script_the_site_did_not_ship(nginx, browser):
     context = browser.new_context()
     page = context.new_page()
     csp_watch(page)
-    page.goto(nginx.url("fr/index.html"), wait_until="networkidle")
+    goto(page, nginx.url("fr/index.html"))
     page.evaluate("""() => {
         const s = document.createElement('script');
         s.textContent = 'window.__injected = true';

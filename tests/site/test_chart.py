@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS, screenshot
+from conftest import SCREENSHOTS, goto, screenshot
 from moussalaha import languages, present
 
 PAGES = {"ar": "programme.html", "fr": "fr/programme.html", "en": "en/programme.html"}
@@ -135,7 +135,7 @@ CHART_GEOMETRY = """() => {
 
 @pytest.mark.parametrize("lang", PAGES)
 def test_chart_is_readable_on_a_phone(site, phone, lang):
-    phone.goto(site.url(PAGES[lang]), wait_until="networkidle")
+    goto(phone, site.url(PAGES[lang]))
     shape = phone.evaluate(CHART_GEOMETRY)
     svg, texts = shape["svg"], shape["texts"]
     assert svg["left"] >= 0 and svg["right"] <= shape["viewport"], svg
@@ -156,7 +156,7 @@ def test_chart_is_readable_on_a_phone(site, phone, lang):
 def test_table_fits_a_desktop_page_without_scrolling(site, desktop, lang):
     """On a desktop window every column, sources included, is in view; only
     a phone scrolls the table sideways."""
-    desktop.goto(site.url(PAGES[lang]), wait_until="networkidle")
+    goto(desktop, site.url(PAGES[lang]))
     wrap, table = desktop.evaluate("""() => {
       const wrap = document.querySelector('.mc-milestones').closest('.mc-table-wrap');
       return [wrap.clientWidth, wrap.scrollWidth];
@@ -168,7 +168,7 @@ def test_table_fits_a_desktop_page_without_scrolling(site, desktop, lang):
 def test_programme_page_screenshots(site, phone, desktop, lang):
     """Phone and desktop views, kept in test-results/ for a person to look at."""
     for page, size in ((phone, "phone"), (desktop, "desktop")):
-        page.goto(site.url(PAGES[lang]), wait_until="networkidle")
+        goto(page, site.url(PAGES[lang]))
         direction = page.evaluate("getComputedStyle(document.querySelector('.mc-chart')).direction")
         assert direction == languages.DIRECTIONS[lang]
         screenshot(page, f"programme-{lang}-{size}")

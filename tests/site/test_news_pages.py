@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, screenshot
+from conftest import ROOT, goto, screenshot
 from moussalaha import news, present, render
 from moussalaha.languages import DIRECTIONS, LANGUAGES
 
@@ -107,7 +107,7 @@ def test_news_reads_in_its_direction_on_a_phone_and_a_desktop(site, phone, deskt
     article = next(a for a in ARTICLES[lang] if a.slug.startswith("2024-02-19"))
     for path, name in ((f"{PREFIX[lang]}news.html", "index"), (f"{PREFIX[lang]}{article.url}", "article")):
         for page, size in ((phone, "phone"), (desktop, "desktop")):
-            page.goto(site.url(path), wait_until="networkidle")
+            goto(page, site.url(path))
             selector = ".mc-news" if name == "index" else ".mc-lead"
             assert page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).direction") == DIRECTIONS[lang]
             width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
