@@ -19,7 +19,9 @@ So the hooks:
   this order: sitemaps and the 404 pages of each language, the preview
   images, feeds and robots.txt, the search index, the security policy (the
   inline scripts of the templates, which every page was checked against as
-  it was written: check_page), then the compressed copies of every text file.
+  it was written: check_page), then the compressed copies of every text file;
+- failed(): when any step fails, the output folder is emptied, so that no
+  half-built site is left to publish.
 
 Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
 the site and should show in the browser within two seconds: nothing is
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -59,6 +62,7 @@ class BuiltPage:
 @dataclass
 class State:
     serving: bool = False
+    output: Path | None = None  # the folder the whole site is written to (config.site_dir)
     pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
     # Under `mkdocs serve`: the search index of the first build, {path: bytes}.
     search_bundle: dict[str, bytes] | None = None
@@ -109,6 +113,7 @@ def startup(command: str) -> None:
 
 def start(config) -> None:
     if not nested(config):
+        state.output = Path(config.site_dir)
         state.pages.clear()
         state.images.clear()
         state.feeds.clear()
@@ -195,6 +200,21 @@ def finish(config) -> None:
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
         files.precompress(site)
+
+
+def failed() -> None:
+    """A build that fails leaves nothing behind: MkDocs writes each page as it
+    goes, so a failure in the French pages would leave the Arabic ones in
+    the output folder, a site that a careless deployment could publish half
+    built. The folder is emptied, as MkDocs empties it before each build.
+    The preview keeps its last good build on screen."""
+    if state.output is None or state.serving or not state.output.is_dir():
+        return
+    for entry in state.output.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def run(site_dir: Path, project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:

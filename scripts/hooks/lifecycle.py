@@ -4,7 +4,8 @@ Once every language is built, one step after the other: the sitemaps and
 the 404 page of each language, the search index, the security headers and
 policy, then a .gz and .br beside every text file (not under `mkdocs serve`).
 Every page, as it is written, is refused if it carries an inline script,
-style or handler the templates do not ship (moussalaha/policy.py).
+style or handler the templates do not ship (moussalaha/policy.py). A build
+that fails leaves its output folder empty.
 """
 
 from __future__ import annotations
@@ -57,3 +58,7 @@ def on_post_build(config):
         build.finish(config)
     except SiteError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error):
+    build.failed()

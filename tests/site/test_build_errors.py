@@ -21,8 +21,10 @@ def project(tmp_path) -> Path:
 
 
 def build_fails(project: Path) -> str:
+    """The build's log; the build failed and left no page to publish."""
     result = build_site(project / "site", "https://example.org/", project)
     assert result.returncode != 0, "the build should have failed"
+    assert [p.name for p in (project / "site").rglob("*") if p.is_file()] == [], "a failed build left files"
     return result.stderr
 
 
