@@ -258,6 +258,7 @@ def visit_every_page(site: Site, browser, paths: list[str] | None = None) -> Vis
     for path in paths or site.pages():
         lang = languages.of_path(path)
         page = tabs.get(lang) or tabs.setdefault(lang, open_tab())
+        page.bring_to_front()  # a tab behind another has its timers slowed and no animation frames
         current["path"] = None
         page.goto("about:blank")
         pages[path] = Visit([], [], [], {})

@@ -60,10 +60,29 @@ def marked(results, page_name: str) -> list[str]:
     return [m for r in results if r["path"].endswith("/" + page_name) for m in r["marks"]]
 
 
+@pytest.fixture(scope="module")
+def opened(site, browser):
+    """`opened(path)`: the page at `path`, opened once for every test that
+    searches from it, as a visitor searches several times on one page (the
+    search and its index stay loaded); each test types its own queries."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+
+    def at(path: str):
+        if path not in pages:
+            pages[path] = context.new_page()
+            open_page(pages[path], site.url(path))
+        # A tab behind another has its timers slowed and no animation frames.
+        pages[path].bring_to_front()
+        return pages[path]
+
+    yield at
+    context.close()
+
+
 @pytest.fixture
-def arabic(site, desktop):
-    open_page(desktop, site.url("index.html"))
-    return desktop
+def arabic(opened):
+    return opened("index.html")
 
 
 # Arabic: the same pages whatever is attached to the word (rule 2).
@@ -127,9 +146,8 @@ def test_arabic_query_of_two_words_needs_both(arabic):
     ("fr/index.html", "Moussalaha"),
     ("en/index.html", "Moussalaha"),
 ])
-def test_results_are_in_the_language_of_the_page(site, desktop, start, query):
-    open_page(desktop, site.url(start))
-    results = search(desktop, query)
+def test_results_are_in_the_language_of_the_page(site, opened, start, query):
+    results = search(opened(start), query)
     assert results
     root = urlsplit(site.url()).path
     # The language is the first folder (news articles are in news/ below it).
@@ -144,9 +162,8 @@ def test_results_are_in_the_language_of_the_page(site, desktop, start, query):
     ("en/index.html", "détenus"),   # French, on an English page
     ("fr/index.html", "pursuance"),  # English, on a French page
 ])
-def test_another_languages_words_find_nothing(site, desktop, start, query):
-    open_page(desktop, site.url(start))
-    assert search(desktop, query) == []
+def test_another_languages_words_find_nothing(opened, start, query):
+    assert search(opened(start), query) == []
 
 
 @pytest.mark.parametrize("query, page_name, highlighted", [
@@ -156,9 +173,8 @@ def test_another_languages_words_find_nothing(site, desktop, start, query):
     ("condamne", "centre.html", "condamnés"),     # singular finds the plural
     ("institution", "centre.html", "institutions"),
 ])
-def test_french_ignores_accents_and_case_and_finds_plurals(site, desktop, query, page_name, highlighted):
-    open_page(desktop, site.url("fr/index.html"))
-    results = search(desktop, query)
+def test_french_ignores_accents_and_case_and_finds_plurals(opened, query, page_name, highlighted):
+    results = search(opened("fr/index.html"), query)
     assert page_name in pages(results), (query, pages(results))
     assert any(m.rstrip(".,;:").lower() == highlighted for m in marked(results, page_name)), marked(results, page_name)
 
@@ -170,10 +186,9 @@ def test_french_ignores_accents_and_case_and_finds_plurals(site, desktop, query,
     ("rehabilitated", None, "rehabilitation"),        # another form of the word
     ("create", "centre.html", "created"),
 ])
-def test_english_finds_plurals_and_tenses(site, desktop, query, page_name, highlighted):
+def test_english_finds_plurals_and_tenses(opened, query, page_name, highlighted):
     """`page_name` None: the form is highlighted on whichever page ranks."""
-    open_page(desktop, site.url("en/index.html"))
-    results = search(desktop, query)
+    results = search(opened("en/index.html"), query)
     if page_name is None:
         marks = [m for r in results for m in r["marks"]]
     else:
@@ -182,11 +197,10 @@ def test_english_finds_plurals_and_tenses(site, desktop, query, page_name, highl
     assert any(m.rstrip(".,;:").lower() == highlighted for m in marks), marks
 
 
-def test_pages_that_must_not_appear(site, desktop):
-    open_page(desktop, site.url("fr/index.html"))
+def test_pages_that_must_not_appear(opened):
     # The 404 page is not indexed.
-    assert search(desktop, "introuvable") == []
-    open_page(desktop, site.url("index.html"))
+    assert search(opened("fr/index.html"), "introuvable") == []
+    desktop = opened("index.html")
     # A source's title, listed at the end of the centre page, is found on the
     # sources page only: the list of sources that ends a page is not indexed.
     results = pages(search(desktop, "نجاحات"))
@@ -201,10 +215,10 @@ def test_pages_that_must_not_appear(site, desktop):
     ("fr/index.html", "zzqxv", "Aucun résultat"),
     ("en/index.html", "azzzzz", "No results"),
 ])
-def test_no_results_is_said_in_the_language_of_the_page(site, desktop, start, query, words):
-    open_page(desktop, site.url(start))
-    assert search(desktop, query) == []
-    assert words in desktop.locator("#mc-search-status").inner_text()
+def test_no_results_is_said_in_the_language_of_the_page(opened, start, query, words):
+    page = opened(start)
+    assert search(page, query) == []
+    assert words in page.locator("#mc-search-status").inner_text()
 
 
 @pytest.mark.parametrize("start, lang, placeholder", [
