@@ -71,6 +71,8 @@ class State:
     site_names: dict[str, str] = field(default_factory=dict)
     images: dict[str, sharing.ImageRequest] = field(default_factory=dict)  # {path in the site: request}
     feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
+    # Under `mkdocs serve`: the gate's problems of each file, checked again once it changes.
+    gate_files: gate.Remembered = field(default_factory=gate.Remembered)
 
 
 state = State()
@@ -132,7 +134,9 @@ def check(config) -> None:
     data. Raises every problem as `file:line: what is wrong — how to fix it`."""
     renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     refused = gate.check_project(Path(config.config_file_path).parent, data.FILES,
-                                 render_markdown=lambda text: renderer.reset().convert(text))
+                                 render_markdown=lambda text: renderer.reset().convert(text),
+                                 remembered=state.gate_files if state.serving else None,
+                                 markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))
     if refused:
         raise Problems(refused)
 

@@ -124,9 +124,42 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
     return problems
 
 
+class Remembered:
+    """Each file's problems, for the preview (`mkdocs serve`), which runs the
+    gate on every save: a file whose bytes and checks' settings are those of
+    the last time is not checked again. Its problems depend on nothing else
+    (the tree's checks, which look at every file, are run each time)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, object, list[Problem]]] = {}
+
+    def problems(self, path: Path, display: str, settings: object, check: Callable[[], list[Problem]]) -> list[Problem]:
+        raw = path.read_bytes()
+        held = self.files.get(display)
+        if held is not None and held[0] == raw and held[1] == settings:
+            return list(held[2])
+        found = check()
+        # Saved again while it was checked: these problems may be of either text.
+        if path.read_bytes() == raw:
+            self.files[display] = (raw, settings, list(found))
+        return found
+
+    def keep_only(self, displays: set[str]) -> None:
+        for display in set(self.files) - displays:
+            del self.files[display]
+
+
 def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None = None,
-                  render_markdown: Callable[[str], str] = default_markdown) -> list[Problem]:
-    """Every problem of the project at `root` that needs no build."""
+                  render_markdown: Callable[[str], str] = default_markdown,
+                  remembered: Remembered | None = None, markdown_settings: object = None) -> list[Problem]:
+    """Every problem of the project at `root` that needs no build. With
+    `remembered`, a file is checked again only if it changed, or if its
+    model or `markdown_settings` (what `render_markdown` depends on) did."""
+    def checked(path: Path, display: str, settings: object, check: Callable[[], list[Problem]]) -> list[Problem]:
+        seen.add(display)
+        return remembered.problems(path, display, settings, check) if remembered is not None else check()
+
+    seen: set[str] = set()
     root = root.resolve()
     problems = tree.check_tree(root)
     refused = {p.file for p in problems}
@@ -137,9 +170,13 @@ def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None 
     for path in sorted(data_dir.glob("*.y*ml")) if readable else []:
         display = path.relative_to(root).as_posix()
         if display not in refused and not path.is_symlink():
-            problems += check_data(path, display, (data_models or {}).get(path.stem))
+            model = (data_models or {}).get(path.stem)
+            problems += checked(path, display, model, lambda: check_data(path, display, model))
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() and not docs.is_symlink() else []:
         display = path.relative_to(root).as_posix()
         if display not in refused and not path.is_symlink() and not any(p.is_symlink() for p in path.parents):
-            problems += check_page(path, display, env, render_markdown)
+            problems += checked(path, display, markdown_settings,
+                                lambda: check_page(path, display, env, render_markdown))
+    if remembered is not None:
+        remembered.keep_only(seen)
     return sorted(set(problems))

@@ -101,3 +101,20 @@ def test_each_command_attack_is_refused(pristine, tmp_path, name):
     finally:
         os.chdir(saved)
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+# One for every fixture, as the preview keeps one while an editor saves file after file.
+REMEMBERED = gate.Remembered()
+
+
+@pytest.mark.parametrize("name", [n for n, f in FIXTURES.items() if not any("command" in c for c in f["changes"])])
+def test_the_preview_remembers_only_what_a_fresh_check_finds(pristine, tmp_path, name):
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    (tmp_path / "outside.txt").write_text(corpus.SECRET)
+    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == gate.check_project(project, data.FILES)
+    for change in FIXTURES[name]["changes"]:
+        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+    fresh = gate.check_project(project, data.FILES)
+    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == fresh
+    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == fresh
