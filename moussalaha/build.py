@@ -28,8 +28,11 @@ the site and should show in the browser within two seconds: nothing is
 compressed, the search index is built once, at the first build, and put
 back after each rebuild (the preview searches the text as it was when
 `make serve` started), only the preview images whose title changed are
-rendered again (moussalaha/sharing.py), and the policy allows MkDocs'
-live-reload script.
+rendered again (moussalaha/sharing.py), the gate checks again only the
+files whose bytes changed (gate.Remembered), the installed theme's files
+are listed once (configure(), at each build's on_config:
+moussalaha/theme_listing.py), and the policy allows MkDocs' live-reload
+script.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 
-from moussalaha import alternates, data, files, gate, policy, search, sharing, updated
+from moussalaha import alternates, data, files, gate, policy, search, sharing, theme_listing, updated
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -111,6 +114,13 @@ def nested(config) -> bool:
 
 def startup(command: str) -> None:
     state.serving = command == "serve"
+
+
+def configure(config) -> None:
+    """At each build's on_config: under the preview, the installed theme's
+    files are listed once (moussalaha/theme_listing.py)."""
+    if state.serving:
+        theme_listing.list_installed_once(config.theme)
 
 
 def start(config) -> None:

@@ -3,6 +3,7 @@
 Once every language is built, one step after the other: the sitemaps and
 the 404 page of each language, the search index, the security headers and
 policy, then a .gz and .br beside every text file (not under `mkdocs serve`).
+Under `mkdocs serve`, the installed theme's files are listed once (on_config).
 Every page, as it is written, is refused if it carries an inline script,
 style or handler the templates do not ship (moussalaha/policy.py). A build
 that fails leaves its output folder empty.
@@ -19,6 +20,11 @@ from moussalaha.problems import SiteError
 
 def on_startup(command, dirty):
     build.startup(command)
+
+
+def on_config(config):
+    build.configure(config)
+    return config
 
 
 @event_priority(100)  # before any file is read: the gate; the registry starts empty
