@@ -91,9 +91,26 @@ class PageSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
     intercepted_unops = frozenset()
 
+    # Compiled texts kept: the pages of the three languages, and a few more.
+    KEEP_COMPILED = 512
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.calls = 0
+        self.compiled: dict[str, object] = {}
+
+    def template(self, text: str) -> jinja2.Template:
+        """`text` as a template, compiled once per text: the preview renders
+        every page again on each save, and compiling took most of the time.
+        The code is the same for the same text; the template is made from it
+        each time, so it sees the environment's current globals and filters."""
+        code = self.compiled.pop(text, None)
+        if code is None:
+            code = self.compile(text)
+        self.compiled[text] = code  # the newest last: the oldest are forgotten first
+        while len(self.compiled) > self.KEEP_COMPILED:
+            del self.compiled[next(iter(self.compiled))]
+        return self.template_class.from_code(self, code, self.make_globals(None))
 
     def call_binop(self, context, operator_name, left, right):
         if operator_name == "**":
@@ -173,7 +190,7 @@ def render(env: PageSandbox, text: str, context: Mapping[str, object], seconds: 
     """`text` rendered as a template in `env`, with the page's budget."""
     env.calls = 0
     with _deadline(seconds):
-        return env.from_string(text).render(context)
+        return env.template(text).render(context)
 
 
 def check_template(env: PageSandbox, text: str, display: str, line_offset: int = 0) -> list[Problem]:

@@ -172,3 +172,18 @@ def test_markup_in_template_expressions_is_refused(env):
 def test_the_site_pages_have_no_markup_in_expressions(env):
     for path in sorted((ROOT / "docs").glob("*.md")):
         assert sandbox.check_template(env, path.read_text(encoding="utf-8"), path.name) == [], path.name
+
+
+def test_a_text_compiled_once_renders_with_the_current_context_and_globals(tmp_path):
+    env = sandbox.environment(tmp_path, globals={"greeting": lambda: "hello"})
+    text = "{{ greeting() }} {{ name }}"
+    assert sandbox.render(env, text, {"name": "one"}) == "hello one"
+    env.globals["greeting"] = lambda: "salam"
+    assert sandbox.render(env, text, {"name": "two"}) == "salam two"
+    assert len(env.compiled) == 1
+    for number in range(env.KEEP_COMPILED + 5):
+        sandbox.render(env, f"{number}", {})
+    assert len(env.compiled) == env.KEEP_COMPILED and text not in env.compiled
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        sandbox.render(env, "{{ broken", {})
+    assert "{{ broken" not in env.compiled
