@@ -16,6 +16,8 @@ so that a changed Arabic section is noticed without git history.
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -115,6 +117,19 @@ def split_name(filename: str) -> tuple[str, str] | None:
     return match["name"], match["lang"] or DEFAULT_LANGUAGE
 
 
+@functools.lru_cache(maxsize=1024)
+def _front_matter(text: str) -> tuple[object, tuple[int, str] | None]:
+    """The front matter's data, or the (line, problem) that stops it, read
+    once for each text: a build reads most pages several times (the
+    translations' notices, the news lists, the sharing tags), and the
+    preview builds every page on each save; the pure-Python parser is slow."""
+    try:
+        return yaml.safe_load(text), None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, ((mark.line + 2) if mark else 1, str(getattr(error, "problem", None) or error))
+
+
 def read_page(path: Path, text: str | None = None) -> Page:
     """The page at `path` (or `text`, that page as it was at some commit)."""
     text = path.read_text(encoding="utf-8") if text is None else text
@@ -125,12 +140,10 @@ def read_page(path: Path, text: str | None = None) -> Page:
         return page
     page.body = text[match.end():]
     page.body_line = text[:match.end()].count("\n") + 1
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        page.meta_error = ((mark.line + 2) if mark else 1, str(getattr(error, "problem", None) or error))
+    meta, page.meta_error = _front_matter(match.group(1))
+    if page.meta_error:
         return page
+    meta = copy.deepcopy(meta)  # the caller's own: the one read is kept for the next
     if isinstance(meta, dict):
         page.meta = meta
     elif meta is not None:
