@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
@@ -169,6 +170,8 @@ class _Rewriter(HTMLParser):
         return "".join(pieces)
 
 
+# The same article, rewritten the same: the preview builds every page again on each save.
+@lru_cache(maxsize=256)
 def rewrite(content: str, lang: str, page_address: str) -> str:
     """The article's HTML with foreign text marked and links' addresses."""
     rewriter = _Rewriter(lang, page_address)

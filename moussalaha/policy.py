@@ -40,7 +40,7 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -149,9 +149,15 @@ def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[
     return found
 
 
+@lru_cache(maxsize=256)
+def _foreign_inline_once(page: str, allowed: frozenset[str]) -> tuple[str, ...]:
+    # The preview writes the same pages again on each save: each is parsed once.
+    return tuple(foreign_inline(page, allowed))
+
+
 def refuse_foreign(page: str, allowed, where: str) -> None:
     """Raise the problems of `foreign_inline`, on the editor's file `where`."""
-    found = foreign_inline(page, allowed)
+    found = _foreign_inline_once(page, frozenset(allowed))
     if found:
         raise Problems([Problem(where, 1, f"the built page would carry {item}, which the "
                                           f"Content-Security-Policy blocks — {FIX}") for item in found])
