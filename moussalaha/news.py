@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -131,7 +132,20 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 def collect(docs: Path, lang: str, read_page: Callable = read_file) -> list[Article]:
     """Every article in `lang`, newest first."""
-    return newest_first([read(docs, slug, lang, read_page) for slug in slugs(docs)])
+    if read_page is not read_file or not (docs / FOLDER).is_dir():
+        return newest_first([read(docs, slug, lang, read_page) for slug in slugs(docs)])
+    # Every page of a build lists the news (a build renders some ninety, and
+    # the preview builds them all on each save): the files are read again
+    # only once one is added, removed or saved, as moussalaha/data.py does.
+    with os.scandir(docs / FOLDER) as entries:
+        stamp = tuple(sorted((e.name, e.inode(), e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+    held = _collected.get((docs, lang))
+    if held is None or held[0] != stamp:
+        held = _collected[(docs, lang)] = (stamp, newest_first([read(docs, slug, lang) for slug in slugs(docs)]))
+    return list(held[1])
+
+
+_collected: dict[tuple[Path, str], tuple[tuple, list[Article]]] = {}
 
 
 def by_year(articles: list[Article]) -> list[tuple[int, list[Article]]]:

@@ -8,6 +8,7 @@ Run: .venv/bin/pytest tests/unit/test_news.py
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,17 @@ def test_translations_take_the_date_and_sources_from_the_arabic(tmp_path):
     found = messages(write(tmp_path, "2025-01-17-a.fr.md", title="x", description="y", date=dt.date(2025, 1, 17)), "fr")
     assert len(found) == 1 and "`date:` belongs in the Arabic article only" in found[0][1]
     assert messages(write(tmp_path, "2025-01-17-b.fr.md", title="x", description="y"), "fr") == []
+
+
+def test_the_news_are_read_again_once_an_article_is_saved_added_or_removed(docs):
+    assert news.collect(docs, "fr")[1].title == "Cérémonie"
+    path = write(docs, "2024-02-19-ceremony.fr.md", title="Cérémonia", description="Le chapeau")
+    # A save of the same size: an editor's save comes at least a tick of the
+    # file system's clock later (a few milliseconds), and moves the time.
+    later = path.stat().st_mtime_ns + 10**9
+    os.utime(path, ns=(later, later))
+    assert news.collect(docs, "fr")[1].title == "Cérémonia"
+    write(docs, "2026-01-05-visit.md", title="زيارة", description="مقدمة", date=dt.date(2026, 1, 5), sources=["a"])
+    assert news.collect(docs, "fr")[0].slug == "2026-01-05-visit"
+    (docs / "news" / "2026-01-05-visit.md").unlink()
+    assert news.collect(docs, "fr")[0].slug == "2025-09-19-opening"
