@@ -55,7 +55,9 @@ def forget(repo: Path) -> None:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
     except OSError:
         head = None
-    if not head or _known_head.get(str(repo)) != head:
+    # Outside a git checkout (or before its first commit) git answers nothing,
+    # and keeps answering nothing until a commit: head stays "", dates None.
+    if str(repo) not in _known_head or _known_head[str(repo)] != head:
         _last_commit.cache_clear()
     _known_head[str(repo)] = head
 

@@ -41,3 +41,14 @@ def test_date_is_that_of_the_last_commit_touching_the_file(tmp_path):
 def test_outside_a_checkout_there_is_no_date(tmp_path):
     (tmp_path / "a.md").write_text("one")
     assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
+
+
+def test_outside_git_the_dates_are_asked_once(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("one")
+    updated.forget(tmp_path)
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
+    asked = []
+    monkeypatch.setattr(updated.subprocess, "run", lambda *a, **k: asked.append(a) or subprocess.CompletedProcess(a, 128, "", ""))
+    updated.forget(tmp_path)
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
+    assert len(asked) == 1  # rev-parse only
