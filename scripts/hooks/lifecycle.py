@@ -27,6 +27,11 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    build.watch_closely(server, config)
+    return server
+
+
 @event_priority(100)  # before any file is read: the gate; the registry starts empty
 def on_pre_build(config):
     try:
