@@ -199,4 +199,28 @@ def loads(text: str, display: str = "<data>") -> Document:
         mark = getattr(error, "problem_mark", None)
         raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this value cannot be read ({error})",
                                "write it as plain text, a number or a date such as 2025-12-10")]) from None
+    except (ValueError, OverflowError):
+        # A date written as one, that no calendar has (2023-13-45, 2023-02-30).
+        date = _impossible_date(node, text, display)
+        raise Problems([Problem(display, date.start_mark.line + 1 if date else 1,
+                                f"«{date.value if date else '?'}» is not a date that exists",
+                                "write the date as year-month-day, such as 2025-12-10, and check the month and day")
+                        ]) from None
     return Document(display, data, node)
+
+
+def _impossible_date(root: yaml.Node, text: str, display: str) -> yaml.ScalarNode | None:
+    """The first date of `root` that the loader reads as one and cannot make."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                _Loader(text, display).construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return node
+    return None

@@ -42,7 +42,7 @@ def test_every_class_of_attack_has_a_fixture():
                "policy-foreign-inline-script", "symlink-in-docs", "symlink-in-overrides", "bidi-override-page",
                "zero-width-in-name", "cyrillic-in-institution-name", "persian-letters-in-arabic",
                "arabic-indic-digits-data", "duplicate-yaml-key", "duplicate-front-matter-key", "yaml-alias-bomb", "yaml-alias", "number-as-string",
-               "data-file-5mb", "page-2mb", "image-oversized", "schema-date-format", "schema-list-without-brackets",
+               "data-file-5mb", "page-2mb", "image-oversized", "schema-date-format", "date-that-does-not-exist", "schema-list-without-brackets",
                "schema-missing-title", "duplicate-id", "new-page-reserved-404"]
     assert [c for c in classes if not any(n.startswith(c) for n in names)] == []
     assert {yaml.safe_load(p.read_text(encoding="utf-8"))["issue_item"] for p in CORPUS} >= {2, 3, 4, 5, 6, 7, 8, 9}

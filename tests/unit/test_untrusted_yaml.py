@@ -104,3 +104,12 @@ def test_a_control_character_is_a_problem_with_its_line_not_a_crash():
         untrusted_yaml.loads("title: ok\ndescription: a\u0080b\n", "docs/centre.md")
     assert [str(p).split(":")[:2] for p in caught.value.problems] == [["docs/centre.md", "2"]]
     assert "U+0080" in str(caught.value)
+
+
+@pytest.mark.parametrize("written", ["2023-13-45", "2023-02-30"])
+def test_a_date_that_does_not_exist_is_refused_on_its_line(written):
+    with pytest.raises(Problems) as refused:
+        untrusted_yaml.loads(f"agreement:\n  title: x\n  date: {written}\n", "docs/data/agreement.yml")
+    assert [str(p) for p in refused.value.problems] == [
+        f"docs/data/agreement.yml:3: «{written}» is not a date that exists — write the date as year-month-day, "
+        "such as 2025-12-10, and check the month and day"]
