@@ -74,7 +74,8 @@ def test_skip_link_comes_first_and_leads_to_the_text(site, desktop, path):
     assert focused == [True, f"#{heading}"], focused
     assert desktop.locator(".md-skip").is_visible()
     desktop.keyboard.press("Enter")
-    assert desktop.url.endswith(f"#{heading}")
+    # The jump is the browser's own, a moment after the key (longer on a busy machine).
+    desktop.wait_for_url(f"**#{heading}", timeout=10_000)
     top = desktop.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
     assert 0 <= top < 900 / 2
 
