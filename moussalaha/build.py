@@ -17,7 +17,8 @@ So the hooks:
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
   this order: sitemaps and the 404 pages of each language, the preview
-  images, feeds and robots.txt, the search index, the security policy (the
+  images, feeds and robots.txt (while Pagefind builds the search index in
+  its own process), the security policy (the
   inline scripts of the templates, which every page was checked against as
   it was written: check_page), then the compressed copies of every text file;
 - failed(): when any step fails, the output folder is emptied, so that no
@@ -43,6 +44,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -224,15 +226,21 @@ def finish(config) -> None:
     site = Path(config.site_dir)
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
-    sharing.write_images(site, state.images)
-    sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
-    sharing.write_robots(site, config.site_url)
-    if state.serving and state.search_bundle is not None:
-        search.restore(site, state.search_bundle)
-    else:
-        search.build_index(site, [(page.lang, page.path) for page in state.pages.values()])
-        if state.serving:
-            state.search_bundle = search.snapshot(site)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        indexing = None
+        if not (state.serving and state.search_bundle is not None):
+            # Pagefind indexes the pages in its own process, on another core,
+            # while the preview images are drawn here (into other folders).
+            indexing = pool.submit(search.build_index, site, [(page.lang, page.path) for page in state.pages.values()])
+        sharing.write_images(site, state.images)
+        sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
+        sharing.write_robots(site, config.site_url)
+        if indexing is None:
+            search.restore(site, state.search_bundle)
+        else:
+            indexing.result()
+            if state.serving:
+                state.search_bundle = search.snapshot(site)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
         files.precompress(site)
