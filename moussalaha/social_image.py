@@ -199,6 +199,14 @@ def block(lines: list[str], lang: str, size: int) -> tuple[float, float]:
 
 def layout_title(title: str, lang: str, width: float = WIDTH - 2 * MARGIN) -> tuple[int, list[str]]:
     """The title's size and lines: the largest size at which it fits."""
+    size, lines = _layout_title(title, lang, width)
+    return size, list(lines)
+
+
+# Laid out once for each title: a page's head asks as the page is built (to
+# name the page if its title does not fit), the image asks again at the end.
+@lru_cache(maxsize=512)
+def _layout_title(title: str, lang: str, width: float) -> tuple[int, tuple[str, ...]]:
     title = clean(title, "title")
     # Three lines read better than four, unless they would need a size too
     # small to read in a feed's thumbnail (about 500 pixels wide).
@@ -210,7 +218,7 @@ def layout_title(title: str, lang: str, width: float = WIDTH - 2 * MARGIN) -> tu
             lines = balanced(title, lang, face, width)
             if (len(lines) <= most and all(measure(line, lang, face) <= width for line in lines)
                     and block(lines, lang, size)[1] <= AREA[1] - AREA[0]):
-                return size, lines
+                return size, tuple(lines)
     raise TitleTooLong(
         f"the title {title!r} does not fit the preview image in {MAX_LINES} lines — "
         "shorten it (about 150 characters at most)"
