@@ -53,6 +53,19 @@ class _Loader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            # A date written as one, that no calendar has (2023-13-45, 2023-02-30).
+            raise Problems([Problem(self.display, node.start_mark.line + 1, f"«{node.value}» is not a date that exists",
+                                    "write the date as year-month-day, such as 2025-12-10, and check the month and day")
+                            ]) from None
+
+
+# The loader's own table (PyYAML copies it for the subclass): SafeLoader is unchanged.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 def _refuse(event: yaml.Event, depth: int, display: str) -> None:
     """Refuse an anchor or an alias, or a node `depth` levels deep beyond
@@ -199,28 +212,4 @@ def loads(text: str, display: str = "<data>") -> Document:
         mark = getattr(error, "problem_mark", None)
         raise Problems([Problem(display, mark.line + 1 if mark else 1, f"this value cannot be read ({error})",
                                "write it as plain text, a number or a date such as 2025-12-10")]) from None
-    except (ValueError, OverflowError):
-        # A date written as one, that no calendar has (2023-13-45, 2023-02-30).
-        date = _impossible_date(node, text, display)
-        raise Problems([Problem(display, date.start_mark.line + 1 if date else 1,
-                                f"«{date.value if date else '?'}» is not a date that exists",
-                                "write the date as year-month-day, such as 2025-12-10, and check the month and day")
-                        ]) from None
     return Document(display, data, node)
-
-
-def _impossible_date(root: yaml.Node, text: str, display: str) -> yaml.ScalarNode | None:
-    """The first date of `root` that the loader reads as one and cannot make."""
-    nodes = [root]
-    while nodes:
-        node = nodes.pop(0)
-        if isinstance(node, yaml.MappingNode):
-            nodes += [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            nodes += node.value
-        elif node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                _Loader(text, display).construct_yaml_timestamp(node)
-            except (ValueError, OverflowError):
-                return node
-    return None
