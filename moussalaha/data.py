@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from moussalaha import schema_messages, untrusted_yaml
+from moussalaha import files, schema_messages, untrusted_yaml
 from moussalaha.languages import LANGUAGES
 from moussalaha.problems import Problem, Problems, relative
 
@@ -467,7 +467,7 @@ def load(data_dir: Path) -> SiteData:
     """The validated data of `data_dir`, read again only when a data file
     changed (under `make serve`, every page of every rebuild asks for it)."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.y*ml")))
+    stamp = files.stamp(data_dir.glob("*.y*ml"))
     cached = _loaded.get(data_dir)
     if cached is None or cached[0] != stamp:
         cached = _loaded[data_dir] = (stamp, SiteData(data_dir))

@@ -2,7 +2,9 @@
 compressing, and which carry a hash of their content in their name (cached
 for a year). The build, the production check server and the tests read
 these definitions; deploy/nginx/moussalaha/http.conf writes the same
-pattern for nginx (tests/serving check that they agree).
+pattern for nginx (tests/serving check that they agree). And what tells
+that one of the editors' files changed (stamp), for what the build reads
+once and keeps.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -38,6 +41,15 @@ GZIP_LEVEL = 9
 BROTLI_QUALITY = {".html": 10}
 BROTLI_QUALITY_OTHERWISE = 11
 FASTEST = 1
+
+
+def stamp(paths: Iterable[Path]) -> tuple:
+    """What changes when one of `paths` is saved, replaced, added or
+    removed: what was read from them is good while their stamp is the same
+    (under `make serve`, every page of every rebuild asks for the data and
+    the news)."""
+    return tuple(sorted((path.name, status.st_ino, status.st_mtime_ns, status.st_size)
+                        for path in paths for status in [path.stat()]))
 
 
 def compressible(path: Path) -> bool:

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
+from moussalaha import files
 from moussalaha.languages import DEFAULT_LANGUAGE
 from moussalaha.pages import Page, read_page
 
@@ -137,8 +137,7 @@ def collect(docs: Path, lang: str, read_page: Callable = read_file) -> list[Arti
     # Every page of a build lists the news (a build renders some ninety, and
     # the preview builds them all on each save): the files are read again
     # only once one is added, removed or saved, as moussalaha/data.py does.
-    with os.scandir(docs / FOLDER) as entries:
-        stamp = tuple(sorted((e.name, e.inode(), e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+    stamp = files.stamp((docs / FOLDER).iterdir())
     held = _collected.get((docs, lang))
     if held is None or held[0] != stamp:
         held = _collected[(docs, lang)] = (stamp, newest_first([read(docs, slug, lang) for slug in slugs(docs)]))
