@@ -3,7 +3,7 @@
 #   make test    every test (builds the site, opens it in Chromium)
 #   make test-quick   the tests that need no browser and no nginx
 # Both install what they need: a virtual environment from requirements.txt,
-# and Debian's chromium for the browser tests.
+# and Debian's chromium (and its headless shell) for the browser tests.
 
 PYTHON ?= python3
 VENV := .venv
@@ -49,10 +49,12 @@ text-layout:
 	  echo "Installing Debian's libfribidi0 and libraqm0 for the preview images"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 >/dev/null; }
 
+# Debian's chromium for Lighthouse, and its headless shell (the same engine
+# without the browser's window) for the browser tests.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && [ -x /usr/lib/chromium/chromium-headless-shell ] || { \
+	  echo "Installing Debian's chromium and chromium-headless-shell for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-headless-shell >/dev/null; }
 
 # Debian's nginx with its brotli_static module, and wrk for the load test.
 nginx:

@@ -244,8 +244,7 @@ def main() -> None:
         pages = site_pages(site_dir)
         print(f"Weighing the first visit of {len(pages)} pages, both builds…", file=sys.stderr)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=serve.CHROMIUM,
-                                                 args=[f for f in serve.CHROMIUM_FLAGS if f != "--headless=new"])
+            browser = serve.launch(playwright)
             for path in pages:
                 results["weight"][path] = {"site": weigh(browser, site_url + public(path)),
                                            "stock": weigh(browser, stock_url + stock_path(path))}

@@ -21,7 +21,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from moussalaha.build import run as run_build
-from moussalaha.serve import CHROMIUM, serve
+from moussalaha.serve import launch, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = {"ar": ("index.html", "المندوبية"), "fr": ("fr/index.html", "réinsertion"), "en": ("en/index.html", "rehabilitation")}
@@ -99,7 +99,7 @@ def main() -> None:
               f"({len(list((bundle / 'index').glob('*.pf_index')))} index chunks, "
               f"{len(list((bundle / 'fragment').glob('*.pf_fragment')))} fragments)\n")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = launch(playwright)
             header = (f"{'lang':4} {'device':7} {'page before':>12} {'1st query':>10} {'engine':>8} {'index':>7} "
                       f"{'fragments':>10} {'requests':>9} {'1st result':>11} {'after 2 s':>10} {'results':>8}")
             print(header)

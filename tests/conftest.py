@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from moussalaha import build, languages
 from moussalaha.data import SiteData
-from moussalaha.serve import CHROMIUM, CHROMIUM_FLAGS, serve
+from moussalaha.serve import launch, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -120,17 +120,33 @@ def data():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium.")
     with sync_playwright() as playwright:
-        # Playwright starts it headless itself.
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=[f for f in CHROMIUM_FLAGS if f != "--headless=new"])
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def _launched(playwright, full_browser=False):
+    try:
+        browser = launch(playwright, full_browser=full_browser)
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Chromium's headless shell (moussalaha/serve.py says why)."""
+    yield from _launched(playwright_driver)
+
+
+@pytest.fixture(scope="session")
+def full_browser(playwright_driver):
+    """The whole Chromium, for a test whose reference is what a visitor's
+    browser draws, to the pixel."""
+    yield from _launched(playwright_driver, full_browser=True)
 
 
 # A phone at one device pixel per CSS pixel: what the tests measure is in CSS
