@@ -33,9 +33,16 @@ def require_node_tools() -> None:
         raise RuntimeError(f"{', '.join(missing)} missing: run `make test` (or `npm ci`), which installs them.")
 
 
+def with_axe(context) -> None:
+    """Every page the Playwright browser context opens gets axe-core as it
+    starts: its half a megabyte goes to Chromium once per context, instead of
+    through Playwright's driver at every page (a fifth of the axe tests' time)."""
+    context.add_init_script(path=str(AXE_JS))
+
+
 def axe(page) -> list[dict]:
     """Run axe-core in a Playwright page; its violations, each with its nodes.
-    (Injected once per page load: it stays for the next run on the same page.)"""
+    (Injected here if the page's context was not given it: `with_axe`.)"""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(

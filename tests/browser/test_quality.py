@@ -83,10 +83,11 @@ def looks(path: str) -> list[tuple[str, dict]]:
 
 
 # The site sends a Content-Security-Policy; axe is injected as a script of
-# the test's own, which the policy would rightly block.
+# the test's own, which the policy would rightly block (bypass_csp).
 @pytest.mark.parametrize("share", range(AXE_SHARES))
 def test_axe_finds_no_violation_on_any_page(site, browser, tools, share):
     context = browser.new_context(bypass_csp=True, **DESKTOP)
+    quality.with_axe(context)
     page = context.new_page()
     found = {}
     for path in all_pages(site)[share::AXE_SHARES]:
