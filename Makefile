@@ -93,7 +93,10 @@ pre-commit: $(VENV)/.installed
 PARALLEL := --dist loadgroup
 CORES := $(shell nproc 2>/dev/null || echo 2)
 
-test: $(VENV)/.installed text-layout chromium nginx node_modules/.installed
+# The Debian packages first, one after the other (apt-get holds a lock), then
+# the Python environment and the npm packages side by side.
+test: text-layout chromium nginx node
+	@$(MAKE) --no-print-directory -j2 $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest -n $(shell echo $$(( $(CORES) + 1 ))) $(PARALLEL)
 
 # What needs no browser and no nginx: the package, the editors' tool, the
