@@ -20,6 +20,10 @@ visit of every page) run on one worker (SHARED_SETUPS).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,10 +106,67 @@ def _built_and_served(tmp_path_factory, name: str, prefix: str):
     server.shutdown()
 
 
+class SharedSite:
+    """The site at the root of a host, built once for all the workers of a
+    run: pytest-xdist's controller serves a folder and builds the site into
+    it when a worker first asks for it (each build costs some nine seconds of
+    processor time, and every worker needs the site). The controller waits
+    on its workers and little else, so its server answers at once."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="moussalaha-site-"))
+        self.server, self.base_url = serve(self.folder / "site", "/")
+        threading.Thread(target=self._build_when_asked, daemon=True).start()
+
+    def _build_when_asked(self):
+        while not (self.folder / "wanted").exists():
+            time.sleep(0.05)
+        result = build_site(self.folder / "site", self.base_url)
+        (self.folder / "log").write_text(result.stderr, encoding="utf-8")
+        (self.folder / "returncode").write_text(str(result.returncode), encoding="utf-8")
+
+    def close(self):
+        self.server.shutdown()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @staticmethod
+    def get(folder: Path, base_url: str) -> Site:
+        """A worker's: the site, once built."""
+        (folder / "wanted").touch()
+        while not (folder / "returncode").exists():
+            time.sleep(0.05)
+        log = (folder / "log").read_text(encoding="utf-8")
+        if (folder / "returncode").read_text() != "0":
+            pytest.fail(f"mkdocs build --strict failed:\n{log[-4000:]}")
+        return Site(folder / "site", base_url, log)
+
+
+def pytest_sessionstart(session):
+    if session.config.pluginmanager.hasplugin("dsession"):  # the controller of pytest-xdist's workers
+        session.config.shared_site = SharedSite()
+
+
+def pytest_sessionfinish(session):
+    shared = getattr(session.config, "shared_site", None)
+    if shared is not None:
+        shared.close()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    shared = node.config.shared_site
+    node.workerinput["shared_site"] = (str(shared.folder), shared.base_url)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site built for, and served at, the root of a host."""
-    yield from _built_and_served(tmp_path_factory, "site-root", "/")
+def site(request, tmp_path_factory):
+    """The site built for, and served at, the root of a host (once per run:
+    SharedSite; or by this process, without workers)."""
+    shared = getattr(request.config, "workerinput", {}).get("shared_site")
+    if shared is not None:
+        yield SharedSite.get(Path(shared[0]), shared[1])
+    else:
+        yield from _built_and_served(tmp_path_factory, "site-root", "/")
 
 
 @pytest.fixture(scope="session")
