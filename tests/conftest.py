@@ -12,8 +12,8 @@ A test elsewhere that opens Chromium is marked `browser` too, one that uses
 the built site `site`. `make test-quick` runs what needs no browser and no
 nginx; `make test` runs everything, and installs Chromium, nginx and the
 Node tools first. Both spread the tests over the processor's cores
-(pytest-xdist; `make test` with one worker more, see the Makefile): each
-worker builds the site once; the tests that share a
+(pytest-xdist; `make test` with one worker more, see the Makefile): the
+site is built once for all of them (SharedSite); the tests that share a
 costlier set-up (nginx and its builds, the sub-path build, the preview, the
 visit of every page) run on one worker (SHARED_SETUPS).
 """
