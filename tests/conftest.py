@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build, languages
+from moussalaha import build, languages, quality
 from moussalaha.data import SiteData
 from moussalaha.serve import launch, serve
 
@@ -297,11 +297,15 @@ class Visits:
     storage: list  # [localStorage.length, sessionStorage.length, document.cookie] after the visits
 
 
-def visit_every_page(site: Site, browser, paths: list[str] | None = None) -> Visits:
+def visit_every_page(site: Site, browser, paths: list[str] | None = None, accessibility: bool = False) -> Visits:
     """Every page of `site` (or those of `paths`) opened once in Chromium,
     as a visitor does: each page loaded with its fonts, narrowed to a 360 px
-    phone and back, scrolled and tabbed into."""
+    phone and back, scrolled and tabbed into; with `accessibility`, checked
+    by axe-core as it first shows (read["axe"]: its violations), so that no
+    other test needs to open every page again for it."""
     context = browser.new_context()
+    if accessibility:
+        quality.with_axe(context)
     pages: dict[str, Visit] = {}
     current: dict = {"path": None}  # None between two pages
     started: dict = {}  # {request: the page it was made for}
@@ -345,6 +349,8 @@ def visit_every_page(site: Site, browser, paths: list[str] | None = None) -> Vis
         page.evaluate("document.fonts.ready.then(() => true)")
         arabic = lang == "ar"
         pages[path].read = page.evaluate(READ_PAGE, [ARABIC_PATTERN, LATIN_PATTERN] if arabic else [LATIN_PATTERN, ARABIC_PATTERN])
+        if accessibility:
+            pages[path].read["axe"] = quality.axe(page)
         # How wide the page is on the narrowest phone the site is made for.
         page.set_viewport_size(NARROW_PHONE)
         pages[path].read["overflow_at_360_px"] = page.evaluate(
@@ -363,5 +369,10 @@ def visit_every_page(site: Site, browser, paths: list[str] | None = None) -> Vis
 
 @pytest.fixture(scope="session")
 def visited(site, browser) -> Visits:
-    """Every page of the site, visited once for the tests that look at all of them."""
-    return visit_every_page(site, browser)
+    """Every page of the site, visited once for the tests that look at all of
+    them (axe-core's findings included: the npm packages must be there)."""
+    try:
+        quality.require_node_tools()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    return visit_every_page(site, browser, accessibility=True)
