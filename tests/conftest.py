@@ -55,6 +55,11 @@ def pytest_itemcollected(item):
     if folder in TIERS:
         item.add_marker(folder)
     fixtures = set(getattr(item, "fixturenames", ()))
+    # A fixture the test asks for by name as it runs is one of its parameters
+    # (request.getfixturevalue(deployment)): without its group, another
+    # worker would build the sub-path site again.
+    parameters = getattr(getattr(item, "callspec", None), "params", {})
+    fixtures |= {value for value in parameters.values() if isinstance(value, str) and value in SHARED_SETUPS}
     if fixtures & BROWSER_FIXTURES:
         item.add_marker("browser")
     if fixtures & SITE_FIXTURES:
