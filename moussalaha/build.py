@@ -31,10 +31,10 @@ compressed, the search index is built once, at the first build, and put
 back after each rebuild (the preview searches the text as it was when
 `make serve` started), only the preview images whose title changed are
 rendered again (moussalaha/sharing.py), the gate checks again only the
-files whose bytes changed (gate.Remembered), the installed theme's files
-are listed once (configure(), at each build's on_config:
-moussalaha/theme_listing.py), and the policy allows MkDocs' live-reload
-script.
+files whose bytes changed (gate.Remembered), and the policy allows MkDocs'
+live-reload script. In every build, the preview's and the production
+one, the installed theme's files are listed once, not once per language
+(configure(), at each build's on_config: moussalaha/theme_listing.py).
 """
 
 from __future__ import annotations
@@ -121,10 +121,10 @@ def startup(command: str) -> None:
 
 
 def configure(config) -> None:
-    """At each build's on_config: under the preview, the installed theme's
-    files are listed once (moussalaha/theme_listing.py)."""
-    if state.serving:
-        theme_listing.list_installed_once(config.theme)
+    """At each build's on_config: the installed theme's files are listed once
+    per process, not once per language and per rebuild
+    (moussalaha/theme_listing.py)."""
+    theme_listing.list_installed_once(config.theme)
 
 
 # How often the preview looks for saved files. MkDocs looks every half

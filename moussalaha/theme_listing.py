@@ -1,12 +1,13 @@
-"""The theme's files, listed once while the preview runs.
+"""The theme's files, listed once per process.
 
-At every build (three a save under `mkdocs serve`, one per language) MkDocs
-lists every file of the theme's folders to copy its static files into the
-site: Material's folder holds some 14,500 files, 14,300 of them icons under
-`.icons/`, and walking and filtering them took about a third of a second of
-each rebuild. Under the preview, the folders of installed packages (under
-the Python environment's prefix) do not change, so they are listed once;
-every other folder, the project's overrides/ first, is listed at each build.
+At every build (three a build, one per language, and three again at each
+save under `mkdocs serve`) MkDocs lists every file of the theme's folders
+to copy its static files into the site: Material's folder holds some 14,500
+files, 14,300 of them icons under `.icons/`, and walking and filtering them
+took about a third of a second each time. The folders of installed packages
+(under the Python environment's prefix) do not change while the build or
+the preview runs, so they are listed once; every other folder, the
+project's overrides/ first, is listed at each build.
 The listing of an installed folder leaves out dot files and folders, which
 MkDocs never copies (it filters out `.*` and `*/.*`); templates still
 include them (`.icons/…`) through the loader's unchanged `get_source`.
