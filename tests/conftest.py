@@ -208,10 +208,11 @@ def browser(playwright_driver):
     yield from _launched(playwright_driver)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def full_browser(playwright_driver):
     """The whole Chromium, for a test whose reference is what a visitor's
-    browser draws, to the pixel."""
+    browser draws, to the pixel; closed after its module's tests (even
+    idle, its main process keeps busy drawing a window nobody sees)."""
     yield from _launched(playwright_driver, full_browser=True)
 
 
