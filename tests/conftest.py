@@ -211,8 +211,8 @@ def browser(playwright_driver):
 @pytest.fixture(scope="module")
 def full_browser(playwright_driver):
     """The whole Chromium, for a test whose reference is what a visitor's
-    browser draws, to the pixel; closed after its module's tests (even
-    idle, its main process keeps busy drawing a window nobody sees)."""
+    browser draws, to the pixel; closed after its module's tests, so that
+    a worker does not hold two browsers to the end of the run."""
     yield from _launched(playwright_driver, full_browser=True)
 
 
