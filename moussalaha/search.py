@@ -76,6 +76,11 @@ def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
         if previous is not None and previous.tag == "h2" and previous.attributes.get("id") == "sources":
             previous.decompose()
         block.decompose()
+    # Cells written one against the other (<th>العربية</th><th>Français</th>)
+    # would reach the indexer as one word, «العربيةFrançais», in the results'
+    # excerpts too.
+    for cell in article.css("th, td"):
+        cell.insert_after(" ")
     body = article.html
     if lang == DEFAULT_LANGUAGE:
         # Only the text between tags: attributes and tag names stay as they are.
