@@ -27,10 +27,31 @@ from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
 
+class _ComponentsCompiled(jinja2.BytecodeCache):
+    """The components' compiled code, shared by the three languages'
+    sandboxes, which are made alike (the same filters and globals by name,
+    the same escaping): each component is compiled once, not once per
+    language. Jinja checks the text's checksum before it uses the code, so
+    a component saved anew (under the preview) is compiled again."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPONENTS_COMPILED = _ComponentsCompiled()
+
+
 @lru_cache(maxsize=None)
 def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
     """The sandbox of pages and components (overrides/components/) in `lang`."""
-    return sandbox.environment(
+    env = sandbox.environment(
         components,
         filters={"day": lambda day: present.format_day(day, lang),
                  "month": lambda day: present.format_month(day, lang),
@@ -38,6 +59,8 @@ def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
         globals={"milestone_date": lambda m: present.milestone_date(m, lang),
                  "milestone_event": lambda m, ui: Markup(present.milestone_event(m, ui, lang)),
                  "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=DIRECTIONS[lang] == "rtl")})
+    env.bytecode_cache = _COMPONENTS_COMPILED
+    return env
 
 
 def check_front_matter(meta: dict, where: str, data: SiteData) -> None:

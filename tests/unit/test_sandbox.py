@@ -4,13 +4,14 @@ template to Python are refused, output is escaped, work is bounded."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import jinja2
 import pytest
 from markupsafe import Markup
 
-from moussalaha import sandbox
+from moussalaha import render, sandbox
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,3 +188,14 @@ def test_a_text_compiled_once_renders_with_the_current_context_and_globals(tmp_p
     with pytest.raises(jinja2.TemplateSyntaxError):
         sandbox.render(env, "{{ broken", {})
     assert "{{ broken" not in env.compiled
+
+
+def test_the_languages_share_compiled_components_and_see_a_component_saved_anew(tmp_path):
+    """The three languages' sandboxes share each component's compiled code
+    (moussalaha/render.py); a component saved with new text renders it."""
+    (tmp_path / "part.md").write_text("{{ 6 * 7 }} one")
+    envs = [render.jinja_environment(lang, tmp_path) for lang in ("ar", "fr", "en")]
+    assert [sandbox.render(env, '{% include "part.md" %}', {}) for env in envs] == ["42 one"] * 3
+    (tmp_path / "part.md").write_text("{{ 6 * 7 }} two")
+    os.utime(tmp_path / "part.md", ns=(1, 1))  # another time than the first text's, as a save gives
+    assert [sandbox.render(env, '{% include "part.md" %}', {}) for env in envs] == ["42 two"] * 3
