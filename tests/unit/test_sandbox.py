@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from moussalaha import render, sandbox
+from moussalaha import render as page_render, sandbox
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,7 +194,7 @@ def test_the_languages_share_compiled_components_and_see_a_component_saved_anew(
     """The three languages' sandboxes share each component's compiled code
     (moussalaha/render.py); a component saved with new text renders it."""
     (tmp_path / "part.md").write_text("{{ 6 * 7 }} one")
-    envs = [render.jinja_environment(lang, tmp_path) for lang in ("ar", "fr", "en")]
+    envs = [page_render.jinja_environment(lang, tmp_path) for lang in ("ar", "fr", "en")]
     assert [sandbox.render(env, '{% include "part.md" %}', {}) for env in envs] == ["42 one"] * 3
     (tmp_path / "part.md").write_text("{{ 6 * 7 }} two")
     os.utime(tmp_path / "part.md", ns=(1, 1))  # another time than the first text's, as a save gives
