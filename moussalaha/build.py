@@ -53,7 +53,7 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import alternates, data, files, gate, policy, search, sharing, theme_listing, updated
+from moussalaha import alternates, data, files, gate, policy, sandbox, search, sharing, theme_listing, updated
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -85,24 +85,10 @@ class State:
 state = State()
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates, compiled once and kept for the next language's
-    build and the preview's rebuilds (MkDocs makes a new Jinja environment for
-    each, which compiled every template again: half of a rebuild's time).
-    A template whose source changed is compiled again (Jinja checks)."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-compiled_templates = CompiledTemplates()
+# The theme's templates, compiled once and kept for the next language's build
+# and the preview's rebuilds (MkDocs makes a new Jinja environment for each,
+# which compiled every template again: half of a rebuild's time).
+compiled_templates = sandbox.CompiledTemplates()
 
 
 def share_compiled_templates(env: jinja2.Environment) -> None:

@@ -27,25 +27,11 @@ from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
 
-class _ComponentsCompiled(jinja2.BytecodeCache):
-    """The components' compiled code, shared by the three languages'
-    sandboxes, which are made alike (the same filters and globals by name,
-    the same escaping): each component is compiled once, not once per
-    language. Jinja checks the text's checksum before it uses the code, so
-    a component saved anew (under the preview) is compiled again."""
-
-    def __init__(self):
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPONENTS_COMPILED = _ComponentsCompiled()
+# The components' compiled code, shared by the three languages' sandboxes,
+# which are made alike (the same filters and globals by name, the same
+# escaping): each component is compiled once, not once per language. The
+# gate's sandbox, made without these filters, compiles its own.
+_COMPONENTS_COMPILED = sandbox.CompiledTemplates()
 
 
 @lru_cache(maxsize=None)

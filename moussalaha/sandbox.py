@@ -77,6 +77,24 @@ class ComponentLoader(jinja2.BaseLoader):
         return sorted(p.name for p in self.folder.iterdir() if p.is_file() and not p.is_symlink())
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates' compiled code, kept in memory for the next environment that
+    loads them (Jinja's bytecode cache). Its key is the template's name and
+    file, not the environment's settings: share one only between
+    environments made alike. A template whose text changed is compiled
+    again (Jinja checks the text's checksum)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def _bounded(value):
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
         raise SecurityError(f"the number {value} is larger than a page may use ({MAX_SIZE})")

@@ -11,11 +11,6 @@ project's overrides/ first, is listed at each build.
 The listing of an installed folder leaves out dot files and folders, which
 MkDocs never copies (it filters out `.*` and `*/.*`); templates still
 include them (`.icons/…`) through the loader's unchanged `get_source`.
-
-For the same reason (a new environment at each build), the theme's templates
-were compiled again for each language: the environments share the compiled
-code of each template (Jinja's bytecode cache, in memory), which Jinja
-compiles again when the template's text changes (a saved override).
 """
 
 from __future__ import annotations
@@ -45,24 +40,6 @@ def _listing(folder: str, followlinks: bool) -> frozenset[str]:
     return frozenset(found)
 
 
-class _CompiledOnce(jinja2.BytecodeCache):
-    """Each template's compiled code, by template and text (Jinja checks the
-    text's checksum before it uses the code)."""
-
-    def __init__(self):
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledOnce()
-
-
 class ListedOnce(jinja2.FileSystemLoader):
     """The theme's loader, whose installed folders are listed once."""
 
@@ -76,9 +53,8 @@ class ListedOnce(jinja2.FileSystemLoader):
 
 def list_installed_once(theme) -> None:
     """Make the environments of `theme` (a MkDocs Theme) list its installed
-    folders once and share their compiled templates. MkDocs makes a new
-    environment at each build, so its `get_env` is wrapped; calling this
-    again changes nothing."""
+    folders once. MkDocs makes a new environment at each build, so its
+    `get_env` is wrapped; calling this again changes nothing."""
     make_env = theme.get_env
     if getattr(make_env, "lists_installed_once", False):
         return
@@ -86,7 +62,6 @@ def list_installed_once(theme) -> None:
     def get_env() -> jinja2.Environment:
         env = make_env()
         env.loader = ListedOnce(env.loader.searchpath, encoding=env.loader.encoding, followlinks=env.loader.followlinks)
-        env.bytecode_cache = _COMPILED
         return env
 
     get_env.lists_installed_once = True

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from moussalaha import render as page_render, sandbox
+from moussalaha import build, render as page_render, sandbox
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -199,3 +199,18 @@ def test_the_languages_share_compiled_components_and_see_a_component_saved_anew(
     (tmp_path / "part.md").write_text("{{ 6 * 7 }} two")
     os.utime(tmp_path / "part.md", ns=(1, 1))  # another time than the first text's, as a save gives
     assert [sandbox.render(env, '{% include "part.md" %}', {}) for env in envs] == ["42 two"] * 3
+
+
+def test_the_theme_environments_share_compiled_templates_and_see_one_saved_anew(tmp_path):
+    """Each build's theme environment (MkDocs makes one per language and per
+    rebuild) gets the compiled templates of the last (build.py); a template
+    saved with new text renders it."""
+    def theme_env() -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path)]))
+        build.share_compiled_templates(env)
+        return env
+
+    (tmp_path / "main.html").write_text("one")
+    assert [theme_env().get_template("main.html").render() for _ in range(2)] == ["one", "one"]
+    (tmp_path / "main.html").write_text("two")
+    assert theme_env().get_template("main.html").render() == "two"
