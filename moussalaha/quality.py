@@ -41,10 +41,11 @@ def with_axe(context) -> None:
 
 
 def axe(page) -> list[dict]:
-    """Run axe-core in a Playwright page; its violations, each with its nodes.
-    (Injected here if the page's context was not given it: `with_axe`.)"""
+    """Run axe-core in a Playwright page whose context was given it
+    (`with_axe`); its violations, each with its nodes."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        raise RuntimeError("axe-core is not in this page: give its browser context `quality.with_axe(context)` "
+                           "before opening it (a page under the site's policy refuses an added script)")
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
         ".then(r => r.violations)",

@@ -40,22 +40,22 @@ CHROMIUM_FLAGS = [
 # (pytest 3 min 58 s instead of 4 min 56 s on two cores). Lighthouse runs
 # the full browser (CHROMIUM), which it expects.
 HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
+# What Playwright passes to either: it adds its own headless flag.
+PLAYWRIGHT_FLAGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless=new"]
 # The shell fits glyph outlines to whole pixels unless told not to, so its
 # Arabic lines came out about 1 % wider than the full browser draws them;
 # without hinting they are the same width (tests/browser/test_social_shaping.py).
-HEADLESS_SHELL_FLAGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless=new"] + ["--font-render-hinting=none"]
+HEADLESS_SHELL_FLAGS = PLAYWRIGHT_FLAGS + ["--font-render-hinting=none"]
 
 
 def launch(playwright, full_browser: bool = False):
     """Chromium, headless, for Playwright: the browser of every test and
     script; the whole browser where what it draws is compared to the pixel
     (the shell places glyphs on whole pixels)."""
-    executable, flags = (CHROMIUM, [flag for flag in CHROMIUM_FLAGS if flag != "--headless=new"]) if full_browser \
-        else (HEADLESS_SHELL, HEADLESS_SHELL_FLAGS)
+    executable, flags = (CHROMIUM, PLAYWRIGHT_FLAGS) if full_browser else (HEADLESS_SHELL, HEADLESS_SHELL_FLAGS)
     if not Path(executable).exists():
         raise RuntimeError(f"{executable} is missing: run `make test`, which installs "
                            "Debian's chromium and chromium-headless-shell.")
-    # Playwright adds its own headless flag.
     return playwright.chromium.launch(executable_path=executable, args=flags)
 
 
