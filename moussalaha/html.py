@@ -1,4 +1,5 @@
-"""The site's HTML rewriting, in one place: what the content of a page
+"""The site's HTML rewriting, in one place, on one parser (selectolax's
+lexbor, the browsers' HTML5 parsing rules): what the content of a page
 needs to read right in its language, on screen, aloud and on paper, and
 the few marks the theme's output needs.
 
@@ -13,30 +14,33 @@ the few marks the theme's output needs.
   already (bdi, or a `dir` attribute).
 - A number range between Arabic words («2017–2023») would show reversed
   («2023–2017»): it becomes `<bdi dir="ltr">…</bdi>`.
-- French pages keep their guillemets and the marks a space precedes
-  (« Moussalaha », : ; ? !) on the line of their word: the space becomes a
-  no-break space, in the whole page (menus and contents too), not in code.
 - Every link gets its absolute address in `data-print`, which the print
   style sheet writes after the link (site.css, @media print), so that a
   printed page still says where its links lead. Not for in-page anchors,
   nor where the link's text already is its address.
-- `<html>` gets the `dir` of its `lang` (the theme puts it on `<body>` only);
-  Arabic labels in the menus of French and English pages are marked Arabic.
+- The whole page (`finish_page`): `<html>` gets the `dir` of its `lang` (the
+  theme puts it on `<body>` only); Arabic labels in the menus of French and
+  English pages are marked Arabic; French pages keep their guillemets and
+  the marks a space precedes (« Moussalaha », : ; ? !) on the line of their
+  word: the space becomes a no-break space, in the whole page (menus and
+  contents too), not in code.
 
-The article is rewritten as a stream of tags and text (html.parser), which
-leaves every byte it does not change as the theme wrote it. Try it alone:
+Each rewrite parses the HTML into a tree, changes text nodes and
+attributes, and writes the tree out again: the markup is the browsers'
+serialisation of the same document (`&nbsp;`, `<br>`), not the bytes the
+theme wrote. Try it alone:
 
     .venv/bin/python -m moussalaha.html
 """
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from moussalaha.arabic import LETTERS, SCRIPT
 from moussalaha.languages import DEFAULT_LANGUAGE, DIRECTIONS
@@ -49,165 +53,166 @@ LATIN_RUN = re.compile(
 ARABIC_RUN = re.compile(f"[{SCRIPT}](?:[{SCRIPT}\u200c-\u200f\\s0-9«»]*[{SCRIPT}])?")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 NUMBER_RANGE = re.compile(r"\d+(?:\s*[\u2013\u2014]\s*\d+)+")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+ARABIC_LETTER = re.compile(f"[{LETTERS}]")
 # Not prose: left exactly as it is.
 UNTOUCHED = {"script", "style", "svg", "math", "pre", "kbd", "samp"}
+# What French typography leaves alone: code, and what is not text.
+NOT_TYPESET = {"script", "style", "pre", "code"}
 # What a French page must not break: a space after « and before » : ; ? !
 FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;?!])")
-# Text of a page, between tags; script, style, pre and code are left whole.
-MARKUP = re.compile(r"(<(script|style|pre|code)\b.*?</\2>|<[^>]+>)", re.DOTALL | re.IGNORECASE)
 # The language of Latin text in Arabic pages, where no template or page says
 # otherwise (<span lang="en">WCAG</span>): Moroccan names are written in French.
 LATIN_LANGUAGE = "fr"
 # Code (a file name, an identifier, a source's id) is read as English.
 CODE_LANGUAGE = "en"
+# A fragment is parsed as the body of a document, so that nothing in it
+# (a <meta>, a <style>) is moved to a <head>.
+BODY = "<!DOCTYPE html><html><head></head><body>"
 
 
-class _Rewriter(HTMLParser):
+def _children(node: LexborNode):
+    """The node's children, read before any of them is replaced."""
+    child, children = node.child, []
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def _replace_text(tree: LexborHTMLParser, text_node: LexborNode, pieces: list) -> None:
+    """Put `pieces` (text, or (attributes, text) for a <bdi>) in place of `text_node`."""
+    for piece in pieces:
+        if isinstance(piece, str):
+            if piece:
+                text_node.insert_before(piece)
+            continue
+        attributes, text = piece
+        bdi = tree.create_node("bdi")
+        for name, value in attributes.items():
+            bdi.attrs[name] = value
+        bdi.insert_child(text)
+        text_node.insert_before(bdi, move=True)
+    text_node.remove()
+
+
+class _Article:
+    """One article, in one language, at one address."""
+
     def __init__(self, lang: str, page_address: str):
-        super().__init__(convert_charrefs=True)
         self.lang = lang
         self.page_address = page_address
-        self.out: list[str] = []
-        # Open elements: (tag, lang or None, isolates?)
-        self.stack: list[tuple[str, str | None, bool]] = []
-        # A link being read: its start tag's attributes, then what it holds.
-        self.link: dict | None = None
-
-    # -- output, through the pending link if there is one
-    def emit(self, text: str) -> None:
-        if self.link is not None:
-            self.link["inner"].append(text)
-            self.link["text"].append(re.sub(r"<[^>]+>", "", text))
+        if lang == DEFAULT_LANGUAGE:
+            self.pattern, self.other = LATIN_RUN, LATIN_LANGUAGE
         else:
-            self.out.append(text)
+            self.pattern, self.other = ARABIC_RUN, DEFAULT_LANGUAGE
 
-    def handle_starttag(self, tag, attrs):
-        raw = self.get_starttag_text()
-        attributes = dict(attrs)
-        if tag == "code" and "lang" not in attributes and self.lang == DEFAULT_LANGUAGE:
-            attributes["lang"] = CODE_LANGUAGE
-            raw = raw[:-1].rstrip() + f' lang="{CODE_LANGUAGE}">'
-        if tag == "a" and self.link is None and attributes.get("href") and not attributes["href"].startswith("#") \
-                and not self._inside_untouched():
-            self.link = {"raw": raw, "href": attributes["href"], "inner": [], "text": []}
-        else:
-            self.emit(raw)
-        if tag not in VOID and not raw.endswith("/>"):
-            isolates = tag in ("bdi", "code") or "dir" in attributes
-            self.stack.append((tag, attributes.get("lang"), isolates))
+    def visit(self, tree, node, marked: str | None, isolated: bool, untouched: bool) -> None:
+        """Rewrite the text under `node`: `marked` is the nearest language
+        above it, `isolated` whether an element above isolates it."""
+        for child in _children(node):
+            if child.is_text_node:
+                if not untouched:
+                    self._text(tree, child, marked, isolated)
+                continue
+            if not child.is_element_node:
+                continue
+            tag, attributes = child.tag, child.attrs
+            if tag == "code" and "lang" not in attributes and self.lang == DEFAULT_LANGUAGE:
+                attributes["lang"] = CODE_LANGUAGE
+            inside_untouched = untouched or tag in UNTOUCHED
+            if tag == "a" and not untouched:
+                self._print_address(child)
+            self.visit(tree, child, attributes.get("lang") or marked,
+                       isolated or tag in ("bdi", "code") or "dir" in attributes, inside_untouched)
 
-    def handle_startendtag(self, tag, attrs):
-        self.emit(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-        if tag == "a" and self.link is not None and not any(t == "a" for t, _, _ in self.stack):
-            link, self.link = self.link, None
-            address = urljoin(self.page_address, link["href"])
-            raw = link["raw"]
-            shown = html.unescape("".join(link["text"])).strip()
-            if shown.rstrip("/") not in (address.rstrip("/"), link["href"].rstrip("/")):
-                raw = raw[:-1].rstrip("/").rstrip() + f' data-print="{html.escape(address)}">'
-            self.out.append(raw + "".join(link["inner"]) + "</a>")
+    def _print_address(self, link: LexborNode) -> None:
+        href = link.attributes.get("href")
+        if not href or href.startswith("#"):
             return
-        self.emit(f"</{tag}>")
+        address = urljoin(self.page_address, href)
+        shown = link.text(deep=True).strip()
+        if shown.rstrip("/") not in (address.rstrip("/"), href.rstrip("/")):
+            link.attrs["data-print"] = address
 
-    def handle_comment(self, data):
-        self.emit(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.emit(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.emit(f"<?{data}>")
-
-    def _inside_untouched(self) -> bool:
-        return any(tag in UNTOUCHED for tag, _, _ in self.stack)
-
-    def handle_data(self, data):
-        if self._inside_untouched():
-            self.emit(data if self.stack and self.stack[-1][0] in ("script", "style") else html.escape(data, quote=False))
-            return
-        marked = next((lang for _, lang, _ in reversed(self.stack) if lang), None)
-        isolated = any(isolates for _, _, isolates in self.stack)
+    def _text(self, tree, text_node: LexborNode, marked: str | None, isolated: bool) -> None:
+        text = text_node.text_content or ""
         foreign_parent = marked is not None and marked != self.lang
-        self.emit(self._rewrite(data, foreign_parent, isolated))
-
-    def _rewrite(self, text: str, foreign_parent: bool, isolated: bool) -> str:
-        if self.lang == DEFAULT_LANGUAGE:
-            pattern, other = LATIN_RUN, LATIN_LANGUAGE
-        else:
-            pattern, other = ARABIC_RUN, DEFAULT_LANGUAGE
         pieces, end = [], 0
-        for match in pattern.finditer(text):
+        for match in self.pattern.finditer(text):
             # A full stop or colon after a name belongs to the sentence.
             run = match.group(0).rstrip(".:?-'’")
-            if pattern is LATIN_RUN and not LATIN_LETTER.search(run):
+            if self.pattern is LATIN_RUN and not LATIN_LETTER.search(run):
                 continue  # digits alone read well among Arabic words
-            pieces.append(self._plain(text[end:match.start()]))
+            pieces += self._plain(text[end:match.start()])
             if foreign_parent:
-                pieces.append(html.escape(run, quote=False) if isolated else f"<bdi>{html.escape(run, quote=False)}</bdi>")
+                pieces.append(run if isolated else ({}, run))
             else:
-                pieces.append(f'<bdi lang="{other}">{html.escape(run, quote=False)}</bdi>')
+                pieces.append(({"lang": self.other}, run))
             end = match.start() + len(run)
-        pieces.append(self._plain(text[end:]))
-        return "".join(pieces)
+        pieces += self._plain(text[end:])
+        if any(not isinstance(piece, str) for piece in pieces):
+            _replace_text(tree, text_node, pieces)
 
-    def _plain(self, text: str) -> str:
+    def _plain(self, text: str) -> list:
         """Text in the page's own script; number ranges kept in order."""
         if self.lang != DEFAULT_LANGUAGE:
-            return html.escape(text, quote=False)
+            return [text]
         pieces, end = [], 0
         for match in NUMBER_RANGE.finditer(text):
-            pieces.append(html.escape(text[end:match.start()], quote=False))
-            pieces.append(f'<bdi dir="ltr">{match.group(0)}</bdi>')
+            pieces += [text[end:match.start()], ({"dir": "ltr"}, match.group(0))]
             end = match.end()
-        pieces.append(html.escape(text[end:], quote=False))
-        return "".join(pieces)
+        return pieces + [text[end:]]
 
 
 # The same article, rewritten the same: the preview builds every page again on each save.
 @lru_cache(maxsize=256)
 def rewrite(content: str, lang: str, page_address: str) -> str:
     """The article's HTML with foreign text marked and links' addresses."""
-    rewriter = _Rewriter(lang, page_address)
-    rewriter.feed(content)
-    rewriter.close()
-    if rewriter.link is not None:  # an unclosed link: leave it as it was
-        rewriter.out.append(rewriter.link["raw"] + "".join(rewriter.link["inner"]))
-    return "".join(rewriter.out)
+    tree = LexborHTMLParser(BODY + content)
+    _Article(lang, page_address).visit(tree, tree.body, None, False, False)
+    return tree.body.inner_html
 
 
-def french_spaces(page_html: str) -> str:
-    """The page with no-break spaces where French typography wants them."""
-    pieces = MARKUP.split(page_html)
-    # split() gives text, markup, the markup's tag group, text, …
-    for index in range(0, len(pieces), 3):
-        pieces[index] = FRENCH_SPACE.sub("\u00a0", pieces[index])
-    return "".join(piece for index, piece in enumerate(pieces) if index % 3 != 2)
+def _french_spaces(node: LexborNode) -> None:
+    for child in _children(node):
+        if child.is_text_node:
+            text = child.text_content or ""
+            spaced = FRENCH_SPACE.sub("\u00a0", text)
+            if spaced != text:
+                child.insert_before(spaced)
+                child.remove()
+        elif child.is_element_node and child.tag not in NOT_TYPESET:
+            _french_spaces(child)
 
 
-def with_dir(output: str, where: str) -> str:
-    """Add dir to the <html> tag the theme writes, from its lang."""
-    match = re.search(r'<html lang="([a-z]{2})"', output)
-    if not match:
+def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
+    # The theme writes every menu, contents and footer label in an ellipsis box.
+    for label in tree.css("span.md-ellipsis, div.md-ellipsis"):
+        if label.attributes.get("class") != "md-ellipsis" or any(child.is_element_node for child in _children(label)):
+            continue
+        if ARABIC_LETTER.search(label.text(deep=True)):
+            label.attrs["lang"] = DEFAULT_LANGUAGE
+            label.attrs["dir"] = DIRECTIONS[DEFAULT_LANGUAGE]
+
+
+def finish_page(output: str, where: str, *, direction_only: bool = False) -> str:
+    """The whole page the theme wrote, finished: `dir` on <html> from its
+    `lang`; in French and English pages, Arabic titles (of pages not
+    translated yet) in the menus, contents and footer marked as Arabic; in
+    French pages, no-break spaces where French typography wants them.
+    `direction_only` leaves the text as it is (the 404 page)."""
+    tree = LexborHTMLParser(output)
+    root = tree.css_first("html")
+    lang = root.attributes.get("lang") if root is not None else None
+    if lang not in DIRECTIONS:
         raise SiteError(f"{where}: the theme no longer writes <html lang=…>; update moussalaha/html.py.")
-    lang = match.group(1)
-    return output.replace(match.group(0), f'{match.group(0)} dir="{DIRECTIONS[lang]}"', 1)
-
-
-# The theme writes every menu, contents and footer label in an ellipsis box.
-ARABIC_LABEL = re.compile(f'<(span|div) class="md-ellipsis">(?=\\s*[^<]*[{LETTERS}][^<]*</\\1>)')
-
-
-def mark_arabic_labels(output: str) -> str:
-    """Arabic titles (of pages not translated yet) in the menus, contents and
-    footer of a French or English page, marked as Arabic."""
-    return ARABIC_LABEL.sub(f'<\\1 class="md-ellipsis" lang="{DEFAULT_LANGUAGE}" dir="{DIRECTIONS[DEFAULT_LANGUAGE]}">', output)
+    root.attrs["dir"] = DIRECTIONS[lang]
+    if not direction_only:
+        if lang != DEFAULT_LANGUAGE:
+            _mark_arabic_labels(tree)
+        if lang == "fr":
+            _french_spaces(tree.root)
+    return tree.html
 
 
 def notice(kind: str, text: str, lang: str, link: tuple[str, str] | None = None) -> str:
@@ -227,4 +232,5 @@ if __name__ == "__main__":
     print(rewrite(sample, "ar", "https://centremoussalaha.gov.ma/agreement.html"))
     print(rewrite("<p>Le Centre Moussalaha (مركز مصالحة) a été créé.</p>", "fr",
                   "https://centremoussalaha.gov.ma/fr/centre.html"))
-    print(french_spaces('<p>Le programme « Moussalaha » : <code>a ? b : c</code></p><script>x ? 1 : 2</script>'))
+    print(finish_page('<!doctype html><html lang="fr"><body><p>Le programme « Moussalaha » : '
+                      '<code>a ? b : c</code></p><script>x ? 1 : 2</script></body></html>', "sample"))

@@ -1,7 +1,8 @@
 """MkDocs hook: what a trilingual, Arabic-first site needs beyond the stock setup.
 
 - `<html lang dir>`: the theme puts `dir` on `<body>` only; screen readers,
-  browsers' translation and the 404 page need it on `<html>`.
+  browsers' translation and the 404 page need it on `<html>` (the pages'
+  get it with the rest of their finish, in reading.py).
 - Every heading carries an explicit `{ #id }`, identical in the three
   languages, so that links survive translation (never `_1`, `_2`).
 - `hreflang` alternates with absolute addresses, plus `x-default`, given to
@@ -61,17 +62,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_page(output: str, page, config) -> str:
-    try:
-        return html.with_dir(output, f"docs/{page.file.src_uri}")
-    except SiteError as error:
-        raise PluginError(str(error)) from None
-
-
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
         try:
-            return html.with_dir(output, "overrides/404.html")
+            return html.finish_page(output, "overrides/404.html", direction_only=True)
         except SiteError as error:
             raise PluginError(str(error)) from None
     return output

@@ -1,15 +1,19 @@
-"""MkDocs hook: what the content of a page needs to read right in its language,
-on screen, aloud and on paper (moussalaha/html.py): foreign words isolated
-and marked, number ranges kept in order, links' addresses for print, French
-no-break spaces. The article is rewritten (on_page_content); the theme's
-header, navigation and footer only get the French spaces (on_post_page).
+"""MkDocs hook: what a page needs to read right in its language, on screen,
+aloud and on paper (moussalaha/html.py). The article (on_page_content):
+foreign words isolated and marked, number ranges kept in order, links'
+addresses for print. The whole page the theme wrote (on_post_page): `dir`
+on `<html>`, Arabic menu labels marked in French and English pages, French
+no-break spaces.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+
 from moussalaha import html, languages
+from moussalaha.problems import SiteError
 
 
 def on_page_content(content: str, page, config, files) -> str:
@@ -17,6 +21,7 @@ def on_page_content(content: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    if languages.of_page(page) == "fr":
-        return html.french_spaces(output)
-    return output
+    try:
+        return html.finish_page(output, f"docs/{page.file.src_uri}")
+    except SiteError as error:
+        raise PluginError(str(error)) from None

@@ -9,7 +9,8 @@
   translated" notice in the reader's language, and the Arabic text is marked
   lang="ar" dir="rtl" so that it reads, and is read aloud, as Arabic; so are
   its Arabic title in the menus, table of contents and footer of every
-  French or English page.
+  French or English page (marked with the rest of the page's finish, in
+  reading.py).
 
 `scripts/site.py check` reports the same pages to the editors.
 """
@@ -46,8 +47,3 @@ def on_page_content(content: str, page, config, files) -> str:
     link = (get_relative_url(source.url, page.file.url), getattr(ui["arabic_version"], lang)) if source else None
     return html.notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + content
 
-
-def on_post_page(output: str, page, config) -> str:
-    if languages.of_build(config) == DEFAULT_LANGUAGE:
-        return output
-    return html.mark_arabic_labels(output)
