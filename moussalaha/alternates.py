@@ -71,5 +71,8 @@ def language_404(root_404: str, lang: str) -> str:
     for block in tree.css("[data-only-lang]"):
         if block.attributes.get("data-only-lang") != lang:
             block.decompose()
-    heading = tree.css_first(f"[data-not-found][lang={lang}] h1")
-    return re.sub(r"<title>.*?</title>", f"<title>{escape(heading.text(strip=True))}</title>", tree.html, count=1)
+    title = tree.css_first("title")
+    for text in list(title.iter(include_text=True)):
+        text.remove()
+    title.insert_child(tree.css_first(f"[data-not-found][lang={lang}] h1").text(strip=True))
+    return tree.html

@@ -81,10 +81,12 @@ def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
     # excerpts too.
     for cell in article.css("th, td"):
         cell.insert_after(" ")
-    body = article.html
     if lang == DEFAULT_LANGUAGE:
-        # Only the text between tags: attributes and tag names stay as they are.
-        body = re.sub(r">([^<]+)<", lambda m: ">" + split_prefixes(m.group(1)) + "<", body)
+        for node in list(article.traverse(include_text=True)):
+            if node.is_text_node and (split := split_prefixes(node.text_content)) != node.text_content:
+                node.insert_before(split)
+                node.remove()
+    body = article.html
     return (f'<!doctype html><html lang="{lang}" dir="{DIRECTIONS[lang]}"><head><title></title></head>'
             f'<body><main data-pagefind-body><meta data-pagefind-meta="title[content]" content="{html.escape(title)}">'
             f'<div data-pagefind-weight="{weight(where)}">{body}</div></main></body></html>')
