@@ -23,7 +23,7 @@ the few marks the theme's output needs.
   English pages are marked Arabic; French pages keep their guillemets and
   the marks a space precedes (« Moussalaha », : ; ? !) on the line of their
   word: the space becomes a no-break space, in the whole page (menus and
-  contents too), not in code.
+  contents too), not in code, nor in text marked in another language.
 
 Each rewrite parses the HTML into a tree, changes text nodes and
 attributes, and writes the tree out again: the markup is the browsers'
@@ -173,16 +173,18 @@ def rewrite(content: str, lang: str, page_address: str) -> str:
     return tree.body.inner_html
 
 
-def _french_spaces(node: LexborNode) -> None:
+def _french_spaces(node: LexborNode, lang: str) -> None:
+    """French typography for the French text under `node`: not for an Arabic
+    page shown untranslated, nor for an English title quoted in French."""
     for child in _children(node):
         if child.is_text_node:
             text = child.text_content or ""
-            spaced = FRENCH_SPACE.sub("\u00a0", text)
+            spaced = FRENCH_SPACE.sub("\u00a0", text) if lang == "fr" else text
             if spaced != text:
                 child.insert_before(spaced)
                 child.remove()
         elif child.is_element_node and child.tag not in NOT_TYPESET:
-            _french_spaces(child)
+            _french_spaces(child, child.attributes.get("lang") or lang)
 
 
 def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
@@ -211,7 +213,7 @@ def finish_page(output: str, where: str, *, direction_only: bool = False) -> str
         if lang != DEFAULT_LANGUAGE:
             _mark_arabic_labels(tree)
         if lang == "fr":
-            _french_spaces(tree.root)
+            _french_spaces(root, lang)
     return tree.html
 
 

@@ -689,7 +689,8 @@ def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path, desk
     fallback = page("fr/about.html")
     notice = fallback.css_first(".mc-translation-notice")
     assert notice.attributes["lang"] == "fr"
-    assert notice.text() == "Cette page n’est pas encore traduite en français : en voici la version arabe."
+    # French typography in the French notice (a no-break space before the colon), not in the Arabic text.
+    assert notice.text() == "Cette page n’est pas encore traduite en français\u00a0: en voici la version arabe."
     arabic = fallback.css_first(".mc-untranslated")
     assert (arabic.attributes["lang"], arabic.attributes["dir"]) == ("ar", "rtl")
     assert arabic.css_first("h1").text(strip=True) == "نبذة"

@@ -94,6 +94,13 @@ def test_french_spaces_hold_marks_to_their_word_but_not_in_code():
     assert finished.css_first("script").text() == "x ? 1 : 2"
 
 
+def test_french_spaces_only_in_text_that_is_french():
+    finished = LexborHTMLParser(html.finish_page(page("fr", '<p>Titre : <span lang="en">What works ?</span></p>'
+                                                         '<div lang="ar"><p>« نص » :</p></div>'), "d"))
+    assert finished.css_first("p").text() == "Titre\u00a0: What works ?"
+    assert finished.css_first("div p").text() == "« نص » :"
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_only_french_pages_get_french_spaces(lang):
     finished = LexborHTMLParser(html.finish_page(page(lang, "<p>« Moussalaha » : oui</p>"), "d"))
