@@ -31,14 +31,16 @@ NOT_LOADED = re.compile(r"^assets/javascripts/(lunr/|workers/|bundle\.[0-9a-f]{8
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Compressed once, at build time, sent many times; the levels chosen on the
-# bytes they save against the seconds they cost (the site's 36 pages, 49
-# text files, in 2026-11). Pages: brotli 10 is the knee (from 9 to 10: 10%
-# smaller, 0.2 s; from 10 to 11: 1%, 57 bytes a page, 0.8 s). Style sheets,
-# scripts and the search's files: 11 (3% smaller than 10 for 0.3 s), as
-# every new visitor downloads them and keeps them a year. gzip, for the
-# browsers without brotli: its strongest level costs 0.3 s in all.
+# bytes they save against the seconds they cost. Pages, measured again on
+# the site's 93 pages (2.5 MB) in 2026-11: brotli 5 to 8 give the same size
+# (561 KB) in 0.1-0.16 s of processor time; 9 gives it too, in 1.4 s; 10 is
+# 8 % smaller (513 KB: 520 bytes a page) for 2.2 s, a second of every build
+# on two cores, and the cost grows with every page: pages get 8. Style sheets, scripts
+# and the search's files: 11 (3 % smaller than 10 for 0.3 s), as every new
+# visitor downloads them and keeps them a year. gzip, for the browsers
+# without brotli: its strongest level costs 0.1 s in all.
 GZIP_LEVEL = 9
-BROTLI_QUALITY = {".html": 10}
+BROTLI_QUALITY = {".html": 8}
 BROTLI_QUALITY_OTHERWISE = 11
 FASTEST = 1
 
