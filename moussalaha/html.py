@@ -108,7 +108,8 @@ class _Article:
 
     def visit(self, tree, node, marked: str | None, isolated: bool, untouched: bool) -> None:
         """Rewrite the text under `node`: `marked` is the nearest language
-        above it, `isolated` whether an element above isolates it."""
+        above it, `isolated` whether an element above isolates it,
+        `untouched` whether it is inside what is not prose (UNTOUCHED)."""
         for child in _children(node):
             if child.is_text_node:
                 if not untouched:
