@@ -198,6 +198,8 @@ def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
             label.attrs["dir"] = DIRECTIONS[DEFAULT_LANGUAGE]
 
 
+# The preview builds every page again on each save; most come out the same.
+@lru_cache(maxsize=256)
 def finish_page(output: str, where: str, *, direction_only: bool = False) -> str:
     """The whole page the theme wrote, finished: `dir` on <html> from its
     `lang`; in French and English pages, Arabic titles (of pages not
