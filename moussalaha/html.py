@@ -200,23 +200,21 @@ def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
 
 # The preview builds every page again on each save; most come out the same.
 @lru_cache(maxsize=256)
-def finish_page(output: str, where: str, *, direction_only: bool = False) -> str:
+def finish_page(output: str, where: str) -> str:
     """The whole page the theme wrote, finished: `dir` on <html> from its
     `lang`; in French and English pages, Arabic titles (of pages not
     translated yet) in the menus, contents and footer marked as Arabic; in
-    French pages, no-break spaces where French typography wants them.
-    `direction_only` leaves the text as it is (the 404 page)."""
+    French pages, no-break spaces where French typography wants them."""
     tree = LexborHTMLParser(output)
     root = tree.css_first("html")
     lang = root.attributes.get("lang") if root is not None else None
     if lang not in DIRECTIONS:
         raise SiteError(f"{where}: the theme no longer writes <html lang=…>; update moussalaha/html.py.")
     root.attrs["dir"] = DIRECTIONS[lang]
-    if not direction_only:
-        if lang != DEFAULT_LANGUAGE:
-            _mark_arabic_labels(tree)
-        if lang == "fr":
-            _french_spaces(root, lang)
+    if lang != DEFAULT_LANGUAGE:
+        _mark_arabic_labels(tree)
+    if lang == "fr":
+        _french_spaces(root, lang)
     return tree.html
 
 

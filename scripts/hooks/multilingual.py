@@ -63,9 +63,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    # The root 404 page, Arabic, holding the three languages' texts (each
+    # language's own is cut from it once the build ends: alternates.py).
     if template_name == "404.html":
         try:
-            return html.finish_page(output, "overrides/404.html", direction_only=True)
+            return html.finish_page(output, "overrides/404.html")
         except SiteError as error:
             raise PluginError(str(error)) from None
     return output

@@ -116,8 +116,11 @@ def test_arabic_menu_labels_are_marked_in_french_and_english_pages_only():
     assert [label.attributes for label in arabic] == [{"class": "md-ellipsis"}] * 2
 
 
-def test_the_404_page_gets_its_direction_only():
-    finished = LexborHTMLParser(html.finish_page(page("fr", "<p>« Page » : introuvable</p>"), "overrides/404.html",
-                                                 direction_only=True))
-    assert finished.css_first("html").attributes["dir"] == "ltr"
+def test_the_404_page_gets_its_direction_and_keeps_its_text():
+    """The root 404 page is Arabic and holds the three languages' texts."""
+    finished = LexborHTMLParser(html.finish_page(page("ar", '<section lang="fr"><p>« Page » : introuvable</p></section>'
+                                                            '<span class="md-ellipsis">المركز</span>'),
+                                                 "overrides/404.html"))
+    assert finished.css_first("html").attributes["dir"] == "rtl"
     assert finished.css_first("p").text() == "« Page » : introuvable"
+    assert finished.css_first("span").attributes == {"class": "md-ellipsis"}
