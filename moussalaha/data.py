@@ -457,6 +457,9 @@ class SiteData:
         data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
         data["ui"] = _localise(self.ui, lang)
         data["latest"] = data["milestones"][-1]
+        # Pages and the footer mention a contact only once an editor fills one in.
+        contact = data["contact"]
+        data["contact_published"] = bool(contact["email"] or contact["phone"] or contact["address"])
         return data
 
 

@@ -29,11 +29,14 @@ from moussalaha import languages
 LANGS = languages.LANGUAGES
 DOCS = ROOT / "docs"
 # Pages that state no fact of their own: they need not cite a source.
-# The legal notice cites its facts beside them (overrides/components/publisher.html).
+# The legal notice is the centre naming itself, its seat and president, as
+# the centre page states them with their references (issue 23).
 NOT_FACTUAL = {"accessibility", "privacy", "sources", "legal", "sitemap"}
 # The news page lists articles, each of which cites its own sources on its
-# page (tests/site/test_news_pages.py).
-LISTS = {"news"}
+# page (tests/site/test_news_pages.py); the home page sums up the pages it
+# links to, its figures with the programme's table and its references
+# (tests/site/test_frame_html.py::test_home_is_a_landing_page).
+LISTS = {"news", "index"}
 # Pages whose numbers are not facts (a WCAG version, a contrast ratio).
 STATEMENTS = {"accessibility", "privacy"}
 # Pages whose numbers are the figures of a given day as their sources
