@@ -163,10 +163,35 @@ class Named(Strict):
     name: Text
 
 
-class FirstEdition(Strict):
+class Noted(Strict):
+    """Where another report gives a fact differently: a short note on that
+    sentence or row naming it and what it counts, with `note_sources` (the
+    fact itself appears once, as the centre publishes it)."""
+
+    note: Text | None = None
+    note_sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _note_names_its_report(self):
+        if self.note is not None and not self.note_sources:
+            raise ValueError("a `note` names another report: add `note_sources`, the ids of the reports it names")
+        if self.note_sources and self.note is None:
+            raise ValueError("`note_sources` without a `note`: write the note, or remove them")
+        return self
+
+
+class Statement(Noted):
+    """A sentence in the three languages, its sources, and a note where
+    another report differs."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class FirstEdition(Noted):
+    # No place: the reports disagree on it (the note gives both).
     date: dt.date
     end: dt.date | None = None
-    place: Text
     sources: list[Id] = Field(min_length=1)
 
 
@@ -175,12 +200,15 @@ class Programme(Strict):
     launched: int = Field(strict=True)
     launched_by: list[Id]
     launch_sources: list[Id] = Field(min_length=1)
+    # Where a report gives another launch year.
+    launch_note: Text | None = None
+    launch_note_sources: list[Id] = []
     first_edition: FirstEdition
     axes: list[Named] = Field(min_length=1)
     axes_sources: list[Id] = Field(min_length=1)
 
 
-class Milestone(Strict):
+class Milestone(Noted):
     date: dt.date
     # The source gives the month, not the day: show "February 2023".
     month_only: bool = False
@@ -194,9 +222,7 @@ class Milestone(Strict):
     released: int | None = Field(default=None, ge=0, strict=True)
     pardoned: int | None = Field(default=None, ge=0, strict=True)
     sources: list[Id] = Field(min_length=1)
-    # What the figure counts, or how other reports differ from it.
-    note: Text | None = None
-    note_sources: list[Id] = []
+    # `note`: what the figure counts, and how another report differs.
 
     @model_validator(mode="after")
     def _coherent(self):
@@ -290,8 +316,8 @@ class StrategyFile(Strict):
 class ProgrammeFile(Strict):
     programme: Programme
     milestones: list[Milestone] = Field(min_length=1)
-    # Where reports disagree on something the table does not show.
-    discrepancies: list[Sourced] = []
+    # The women prisoners, sentence by sentence.
+    women: list[Statement] = []
     # Support after release, as reported, by date.
     aftercare_events: list[Event] = []
 
@@ -371,7 +397,7 @@ class SiteData:
     levels = property(lambda self: self.files["strategy"].levels)
     programme = property(lambda self: self.files["programme"].programme)
     milestones = property(lambda self: self.files["programme"].milestones)
-    discrepancies = property(lambda self: self.files["programme"].discrepancies)
+    women = property(lambda self: self.files["programme"].women)
     aftercare_events = property(lambda self: self.files["programme"].aftercare_events)
     announced = property(lambda self: self.files["projects"].announced)
     projects = property(lambda self: self.files["projects"].projects)
@@ -449,7 +475,7 @@ class SiteData:
 
     def _localise_all(self, lang: str) -> dict:
         data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
+            "agreement", "centre", "programme", "milestones", "women", "aftercare_events",
             "projects", "announced", "other_programmes", "activities", "levels", "contact")}
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).

@@ -59,3 +59,46 @@ def test_no_page_hedges_the_centres_own_facts(site):
         if hits:
             found[path] = hits
     assert not found, "the centre speaks for itself; rewrite: " + "; ".join(f"{p}: {h}" for p, h in found.items())
+
+
+# The conflicts of the fact sheet, each shown once with a note naming the
+# other report: (where the note is, words the note must hold).
+CONFLICTS = {
+    "19 February 2024: 301 (the DGAPR) against 322": ('tr[data-date="2024-02-19"] .mc-conflict', "322"),
+    "12th edition: 150 pardoned against 159": ('tr[data-date="2023-07-07"] .mc-conflict', "159"),
+    "15th edition: 21 and 343 against 20 and 363": ('tr[data-date="2025-01-17"] .mc-conflict', "363"),
+    "first edition: Al Arjat 1 or Salé": ("#launch ~ p .mc-conflict", "2017"),
+    "launch: 2017 against 2015": ("#launch ~ p .mc-conflict", "2015"),
+    "women: 12 against 10": ("#women ~ p .mc-conflict", "10"),
+}
+
+
+@pytest.mark.parametrize("lang", ("ar", "fr", "en"))
+def test_each_conflict_is_one_figure_with_a_note(site, data, lang):
+    page = site.page(("" if lang == "ar" else f"{lang}/") + "programme.html")
+    article = page.css_first("article")
+    assert article.css_first("#discrepancies") is None, "no section of discrepancies: a note on the row or sentence"
+    for conflict, (where, words) in CONFLICTS.items():
+        notes = [n.text() for n in article.css(where)]
+        assert any(words in n for n in notes), f"{lang}: {conflict}: no note holding {words} at {where}"
+    # One row a day: the figure appears once.
+    days = [tr.attributes["data-date"] for tr in article.css("tr[data-date]")]
+    assert len(days) == len(set(days)) == len(data.milestones)
+    # The first edition's place is never stated as settled: the sentence
+    # gives the dates, and only its note names the two prisons.
+    launch = article.css_first("#launch").next
+    while launch is not None and launch.tag != "p":
+        launch = launch.next
+    places = {"ar": ("العرجات", "سلا"), "fr": ("Al Arjat", "Salé"), "en": ("Al Arjat", "Salé")}[lang]
+    outside = launch.html
+    notes = launch.css(".mc-conflict")
+    assert any(all(place in note.text() for place in places) for note in notes), f"{lang}: no note gives both places"
+    for note in notes:
+        outside = outside.replace(note.html, "")
+    assert not any(place in outside for place in places), f"{lang}: the first edition's place is stated outside its note"
+    # Every note of the data is shown, each with a link to the report it names.
+    noted = [m for m in data.milestones if m.note] + [s for s in data.women if s.note]
+    noted += [x for x in (data.programme.first_edition,) if x.note] + ([data.programme] if data.programme.launch_note else [])
+    shown = article.css(".mc-conflict")
+    assert len(shown) == len(noted), (len(shown), len(noted))
+    assert all(n.css_first("a[href^='sources.html#']") for n in shown)
