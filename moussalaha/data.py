@@ -59,8 +59,12 @@ class Source(Strict):
     `title` is the document's own title, verbatim; `about` is that title
     translated into each language (or, for a document without a title, what
     it is). A secondary source (a public report read after the archived
-    texts) needs `url`, the article's own address. An old id kept for pages
-    that still cite it names the entry that replaced it, and nothing else.
+    texts) needs `url`, the article's own address, or, where that address
+    is not known, its publisher and date. `month_only`: the document gives
+    the month, not the day. `kind`: what the document is, where its title
+    does not say (an archived press text without publisher or date). An old
+    id kept for pages that still cite it names the entry that replaced it,
+    and nothing else.
     """
 
     id: Id
@@ -69,6 +73,8 @@ class Source(Strict):
     about: Text | None = None
     publisher: Text | None = None
     date: dt.date | None = None
+    month_only: bool = False
+    kind: Text | None = None
     # The article itself: a path after the domain, never a site's home page.
     url: str | None = Field(default=None, pattern=r"^https?://[^/\s]+/[^\s]+$")
     language: Language | None = None
@@ -85,8 +91,9 @@ class Source(Strict):
         missing = [name for name in ("about", "language", "secondary") if getattr(self, name) is None]
         if missing:
             raise ValueError(f"add {', '.join(missing)}")
-        if self.secondary and self.url is None:
-            raise ValueError("a secondary source needs `url`: the full address of the article")
+        if self.secondary and self.url is None and (self.publisher is None or self.date is None):
+            raise ValueError("a secondary source needs `url`, the full address of the article, or, where it "
+                             "is not known, its `publisher` and `date`")
         return self
 
 
