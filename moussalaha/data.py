@@ -84,7 +84,7 @@ class Source(Strict):
     def _complete(self):
         if self.replaced_by is not None:
             others = [name for name in type(self).model_fields
-                      if name not in ("id", "replaced_by") and getattr(self, name) is not None]
+                      if name not in ("id", "replaced_by") and name in self.model_fields_set]
             if others:
                 raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
             return self

@@ -77,5 +77,5 @@ def test_unknown_fact_in_a_page_names_file_and_line(project):
 
 
 def test_unknown_source_in_front_matter(project):
-    edit(project / "docs/centre.fr.md", "sources: [seed-001,", "sources: [seed-01,")
+    edit(project / "docs/centre.fr.md", "sources: [founding-agreement,", "sources: [seed-01,")
     assert "docs/centre.fr.md:1: `sources:` names unknown source id(s) seed-01" in build_fails(project)

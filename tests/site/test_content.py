@@ -76,7 +76,7 @@ def numbers_shown(site, lang: str, name: str, source_ids: set[str]) -> set[int]:
     for news in node.css(".mc-news-list"):
         news.decompose()
     text = text_of(node)
-    # Source ids name documents (seed-004, article19-169507): not figures.
+    # Source ids name documents (rabat-conference-2022, article19-169507): not figures.
     for source_id in sorted(source_ids, key=len, reverse=True):
         text = text.replace(source_id, " ")
     return {int(n) for n in NUMBER.findall(text)}

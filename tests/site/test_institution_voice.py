@@ -102,3 +102,39 @@ def test_each_conflict_is_one_figure_with_a_note(site, data, lang):
     shown = article.css(".mc-conflict")
     assert len(shown) == len(noted), (len(shown), len(noted))
     assert all(n.css_first("a[href^='sources.html#']") for n in shown)
+
+
+# A working id: a seed number, an archived file's name, a hash, or an id
+# with a long number in it (an article number of another site).
+WORKING_ID = re.compile(r"seed-?\d|\.txt\b|\b[0-9a-f]{8,}\b|\d{5,}")
+WORDS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def test_references_anchors_are_words_everywhere_a_visitor_meets_them(site, data):
+    """What a visitor sees, hovers (href), prints (data-print: the address
+    printed after a link) or shares (an address with its #anchor) never
+    holds a working id: the references' anchors are words."""
+    anchors = set()
+    for lang in ("ar", "fr", "en"):
+        page = site.page(("" if lang == "ar" else f"{lang}/") + "sources.html")
+        entries = page.css("ol.mc-source-list > li")
+        assert len(entries) == len([s for s in data.sources if s.replaced_by is None])
+        for li in entries:
+            anchor = li.attributes["id"]
+            assert WORDS.match(anchor) and re.search(r"[a-z]{4,}", anchor), f"#{anchor} is not made of words"
+            assert not WORKING_ID.search(anchor), f"#{anchor} holds a working id"
+            anchors.add(anchor)
+    old = {s.id for s in data.sources if s.replaced_by is not None}
+    seen = 0
+    for path in site.pages() + ["404.html"]:
+        tree = site.page(path)
+        for node in tree.css("[href], [data-print], [id]"):
+            for attribute in ("href", "data-print", "id"):
+                value = node.attributes.get(attribute) or ""
+                fragment = value.rpartition("#")[2] if "#" in value else (value if attribute == "id" else "")
+                if "sources.html#" in value:
+                    seen += 1
+                    assert fragment in anchors, f"{path}: {attribute}={value} is not an anchor of the sources page"
+                assert fragment not in old, f"{path}: {attribute}={value} uses an old id"
+                assert not re.search(r"seed-?\d", value), f"{path}: {attribute}={value}"
+    assert seen > 100, "the pages link to the sources page: the test would prove nothing"

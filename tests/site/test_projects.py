@@ -48,7 +48,7 @@ def test_a_published_project_appears_in_the_table():
     context = data.localised("fr") | {"lang": "fr"}
     context["projects"] = [{
         "id": "example", "name": "Projet d'exemple", "level": data.levels[0].id,
-        "partners": ["dgapr", "rabita"], "status": "under-way", "sources": ["seed-001"],
+        "partners": ["dgapr", "rabita"], "status": "under-way", "sources": ["founding-agreement"],
     }]
     html = jinja_environment("fr", ROOT / "overrides" / "components").get_template("projects.html").render(context)
     tree = LexborHTMLParser(html)
@@ -59,5 +59,5 @@ def test_a_published_project_appears_in_the_table():
     names = {i.id: i.name.fr for i in data.institutions}
     assert cells[2] == data.ui["comma"].fr.join([names["dgapr"], names["rabita"]])
     assert cells[3] == data.ui["status_under-way"].fr
-    assert row.css_first("a").attributes["href"] == "sources.html#seed-001"
+    assert row.css_first("a").attributes["href"] == "sources.html#founding-agreement"
     assert data.ui["projects_pending"].fr.split("{n}")[0] not in html

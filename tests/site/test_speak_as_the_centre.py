@@ -1,6 +1,6 @@
 """What a visitor reads, checked on the built HTML (issue 13):
 
-- no page shows working material: a source id (seed-001), an archived
+- no page shows working material: a source id (founding-agreement), an archived
   file name (….txt) or a hash (16 hexadecimal digits);
 - Arabic dates use the Moroccan month names (CLDR ar_MA), never the
   Mashriq ones;
