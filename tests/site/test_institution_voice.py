@@ -138,3 +138,80 @@ def test_references_anchors_are_words_everywhere_a_visitor_meets_them(site, data
                 assert fragment not in old, f"{path}: {attribute}={value} uses an old id"
                 assert not re.search(r"seed-?\d", value), f"{path}: {attribute}={value}"
     assert seen > 100, "the pages link to the sources page: the test would prove nothing"
+
+
+def scripts_of(tree) -> set[str]:
+    """The scripts a page carries: an external one by its file name, an
+    inline one by its text (the theme's helpers name the page's own folder:
+    left out)."""
+    found = set()
+    for node in tree.css("script"):
+        if node.attributes.get("type") == "application/ld+json":
+            continue  # data for search engines, not run
+        src = node.attributes.get("src")
+        found.add(src.rsplit("/", 1)[-1] if src else re.sub(r'URL\("[^"]*"', "URL(", node.text()))
+    return found
+
+
+@pytest.mark.parametrize("lang", ("ar", "fr", "en"))
+def test_the_privacy_statement_lists_every_script_the_pages_carry(site, lang):
+    prefix = "" if lang == "ar" else f"{lang}/"
+    pages = [p for p in site.pages() if not p.startswith("admin/")]
+    carried = set.union(*(scripts_of(site.page(p)) for p in pages))
+    not_found = scripts_of(site.page(f"{prefix}404.html")) - carried
+    section = site.page(f"{prefix}privacy.html").css_first("#scripts")
+    assert section is not None, "the privacy statement has no list of scripts"
+    listed = section.next
+    while listed is not None and listed.tag != "ul":
+        listed = listed.next
+    items = listed.css("li")
+    assert len(items) == len(carried), f"{len(carried)} scripts on the pages, {len(items)} described"
+    text = site.page(f"{prefix}privacy.html").css_first("article").text()
+    for name in {s for s in carried | not_found if s.endswith(".js")}:
+        assert name in text, f"the privacy statement does not name {name}"
+    assert not_found == {"not-found.js"}, not_found
+
+
+def test_no_page_speaks_of_a_contact_until_one_is_filled_in(site, data):
+    assert not (data.contact.email or data.contact.phone), "contact.yml is filled: this test checks the empty case"
+    for lang in ("ar", "fr", "en"):
+        prefix = "" if lang == "ar" else f"{lang}/"
+        for name in ("legal", "privacy", "accessibility"):
+            page = site.page(f"{prefix}{name}.html")
+            assert page.css_first("#contact, #feedback, .mc-contact") is None, f"{prefix}{name}.html speaks of a contact"
+        assert site.page(f"{prefix}index.html").css_first("#mc-footer-contact") is None
+
+
+def test_filling_contact_yml_adds_a_contact_to_the_footer_and_legal_notice(tmp_path):
+    """An editor fills docs/data/contact.yml: every page's footer and the
+    legal notice (and the privacy and accessibility statements) show it."""
+    import shutil
+
+    from conftest import ROOT, build_site
+
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    contact = project / "docs/data/contact.yml"
+    text = contact.read_text(encoding="utf-8")
+    assert 'email: ""' in text
+    contact.write_text(text.replace('email: ""', 'email: "visits@example.ma"'), encoding="utf-8")
+    result = build_site(project / "site", "https://example.org/", project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    from selectolax.lexbor import LexborHTMLParser
+
+    def page(path):
+        return LexborHTMLParser((project / "site" / path).read_text(encoding="utf-8"))
+
+    for prefix, word in (("", "الاتصال"), ("fr/", "Contact"), ("en/", "Contact")):
+        for path in (f"{prefix}index.html", f"{prefix}centre.html"):
+            footer = page(path).css_first("#mc-footer-contact")
+            assert footer is not None and footer.text(strip=True) == word, path
+            assert page(path).css_first("footer a[href='mailto:visits@example.ma']") is not None, path
+        legal = page(f"{prefix}legal.html").css_first("article")
+        heading = legal.css_first("h2#contact")
+        assert heading is not None and heading.text(strip=True).startswith(word), f"{prefix}legal.html"
+        assert legal.css_first("a[href='mailto:visits@example.ma']") is not None
+        for name in ("privacy", "accessibility"):
+            assert page(f"{prefix}{name}.html").css_first("article a[href='mailto:visits@example.ma']") is not None
