@@ -53,7 +53,7 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import alternates, data, files, gate, policy, sandbox, search, sharing, theme_listing, updated
+from moussalaha import alternates, data, files, gate, policy, redirects, sandbox, search, sharing, theme_listing, updated
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -159,6 +159,11 @@ def check(config) -> None:
                                  markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))
     if refused:
         raise Problems(refused)
+    # The previous site's addresses: each leads to a page of this site, in one step.
+    docs = Path(config.docs_dir)
+    refused = redirects.problems(docs, data.load(docs / "data"))
+    if refused:
+        raise Problems(refused)
 
 
 def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
@@ -227,6 +232,7 @@ def finish(config) -> None:
             indexing.result()
             if state.serving:
                 state.search_bundle = search.snapshot(site)
+    redirects.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
         files.precompress(site)

@@ -346,6 +346,21 @@ class ContactFile(Strict):
     contact: Contact
 
 
+class Redirect(Strict):
+    """An address of the centre's previous site and the page it leads to
+    (checked by moussalaha/redirects.py)."""
+
+    old: str = Field(pattern=r"^/\S*$")
+    new: str = Field(min_length=1)
+
+
+@_file_model("redirects")
+class RedirectsFile(Strict):
+    """The previous site's addresses (docs/data/redirects.yml)."""
+
+    redirects: list[Redirect] = []
+
+
 @_file_model("ui")
 class UIFile(Strict):
     ui: dict[str, Text]
@@ -411,6 +426,7 @@ class SiteData:
     other_programmes = property(lambda self: self.files["projects"].other_programmes)
     activities = property(lambda self: self.files["projects"].activities)
     contact = property(lambda self: self.files["contact"].contact)
+    redirects = property(lambda self: self.files["redirects"].redirects)
     ui = property(lambda self: self.files["ui"].ui)
 
     @cached_property

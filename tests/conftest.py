@@ -30,7 +30,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build, languages, quality
+from moussalaha import build, languages, quality, redirects
+from moussalaha.data import load as load_data
 from moussalaha.data import SiteData
 from moussalaha.serve import launch, serve
 
@@ -84,10 +85,12 @@ class Site:
         return self.base_url + path
 
     def pages(self) -> list[str]:
-        """Every HTML page of the three languages (not the 404 pages)."""
+        """Every HTML page of the three languages (not the 404 pages, nor the
+        small pages at the previous site's addresses: moussalaha/redirects.py)."""
+        moved = redirects.pages(load_data(ROOT / "docs" / "data"))
         return sorted(
             str(p.relative_to(self.directory)) for p in self.directory.rglob("*.html")
-            if p.name != "404.html" and "assets" not in p.parts
+            if p.name != "404.html" and "assets" not in p.parts and p.relative_to(self.directory).as_posix() not in moved
         )
 
     def every_layout(self) -> list[str]:

@@ -11,7 +11,7 @@ finds nothing wrong: they read the files it refuses.
 
 from __future__ import annotations
 
-from moussalaha import gate, news, render
+from moussalaha import gate, news, redirects, render
 from moussalaha.checks.common import docs, problem, relative, root
 from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
@@ -50,7 +50,7 @@ def run_checks(build: bool = True) -> list[Problem]:
         problems += error.problems
     figures = {}
     if site_data:
-        problems += check_data_texts(site_data)
+        problems += check_data_texts(site_data) + redirects.problems(docs(), site_data)
         figures = data_figures(site_data)
     descriptions: dict = {}
     for (name, lang), page in sorted(pages.items(), key=lambda item: (item[0][0], LANGUAGES.index(item[0][1]))):

@@ -499,6 +499,42 @@ def test_tls_server_block_adds_hsts(tls_nginx, site):
     assert status == 301 and got["location"] == "https://127.0.0.1/fr/index.html"
 
 
+
+# --- The previous site's addresses (docs/data/redirects.yml) ------------------
+
+def test_old_addresses_answer_301_to_their_new_page(nginx, site, tls_nginx):
+    """Under the production configuration (make serve-prod, and the TLS
+    server block), each old address of the centre's previous site, with or
+    without its final slash, answers 301 with its new page, which exists;
+    the static page at the old address (for hosts without server
+    configuration) names it with rel=canonical and a plain link, and runs
+    nothing. The previous site's language roots are this site's home pages."""
+    from moussalaha import data, redirects
+
+    entries = data.load(ROOT / "docs" / "data").redirects
+    assert entries
+    https, _ = tls_nginx
+    for entry in entries:
+        for old in {entry.old.rstrip("/"), entry.old.rstrip("/") + "/"}:
+            for server in (nginx, https):
+                status, got, _ = server.get(old.lstrip("/"))
+                assert status == 301 and got["location"] == "/" + entry.new, (old, status, got.get("location"))
+                assert_security_headers(site, got, tls=server is https)
+            status, got, _ = nginx.get(got["location"].lstrip("/"))
+            assert status == 200 and got["content-type"].startswith("text/html"), entry.new
+        page = site.directory / redirects.normalise(entry.old)
+        assert page.is_file(), f"no page at {entry.old} for hosts without server configuration"
+        text = page.read_text(encoding="utf-8")
+        tree = LexborHTMLParser(text)
+        assert tree.css_first("link[rel=canonical]").attributes["href"] == site.base_url + entry.new
+        link = tree.css_first("main a").attributes["href"]
+        assert (page.parent / link).resolve() == (site.directory / entry.new).resolve()
+        assert tree.css_first("script") is None and "refresh" not in text.lower()
+    for root, lang in (("", "ar"), ("fr/", "fr"), ("en/", "en")):
+        status, _, body = nginx.get(root)
+        assert status == 200 and LexborHTMLParser(body.decode()).css_first("html").attributes["lang"] == lang
+
+
 # --- The workflow: a pull request cannot reach a secret or write anything ----
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"

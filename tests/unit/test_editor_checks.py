@@ -154,6 +154,8 @@ def project(tmp_path) -> Path:
     config, count = re.subn(r"(?m)^nav:\n(?:[ \t]+- .*\n|[ \t]*#.*\n)*", "nav:\n  - index.md\n  - about.md\n", config)
     assert count == 1
     (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The previous site's addresses lead to pages this copy does not have.
+    (copy / "docs/data/redirects.yml").write_text("redirects: []\n", encoding="utf-8")
     for name, text in PAGES.items():
         (copy / "docs" / name).write_text(text, encoding="utf-8")
     for name in ("index", "about"):  # as `site.py stamp` does, without starting it each time
