@@ -123,13 +123,6 @@ class Signatory(Strict):
     institution: Id
 
 
-class Sourced(Strict):
-    """A statement in the three languages, with the sources that make it."""
-
-    text: Text
-    sources: list[Id] = Field(min_length=1)
-
-
 class Person(Strict):
     name: Text
     title: Text
