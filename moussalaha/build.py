@@ -17,7 +17,8 @@ So the hooks:
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
   this order: sitemaps and the 404 pages of each language, the preview
-  images, feeds and robots.txt (while Pagefind builds the search index in
+  images, feeds, robots.txt and the programme's figures as CSV and JSON
+  (moussalaha/open_data.py; while Pagefind builds the search index in
   its own process), the security policy (the
   inline scripts of the templates, which every page was checked against as
   it was written: check_page), then the compressed copies of every text file;
@@ -53,7 +54,7 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import alternates, data, files, gate, policy, sandbox, search, sharing, theme_listing, updated
+from moussalaha import alternates, data, files, gate, open_data, policy, sandbox, search, sharing, theme_listing, updated
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -221,6 +222,7 @@ def finish(config) -> None:
         sharing.write_images(site, state.images)
         sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
         sharing.write_robots(site, config.site_url)
+        open_data.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
         if indexing is None:
             search.restore(site, state.search_bundle)
         else:

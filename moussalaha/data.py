@@ -248,6 +248,28 @@ class Contact(Strict):
 
 
 
+class Dataset(Strict):
+    name: Text
+    description: Text
+
+
+class Reuse(Strict):
+    """The terms of reuse of the site's content and data: empty until the
+    centre publishes them (no source gives them)."""
+
+    terms: PartialText = PartialText()
+    url: str = Field(default="", pattern=r"^(https?://[^/\s]+/[^\s]*)?$")
+
+    @model_validator(mode="after")
+    def _whole(self):
+        given = [lang for lang in LANGUAGES if getattr(self.terms, lang)]
+        if given and len(given) != len(LANGUAGES):
+            raise ValueError("write `terms` in the three languages, or leave all three empty")
+        if self.url and not given:
+            raise ValueError("`url` needs `terms`: say in the three languages what the licence allows")
+        return self
+
+
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -311,6 +333,16 @@ class ContactFile(Strict):
     once the centre publishes it; the centre's other facts are in agreement.yml."""
 
     contact: Contact
+
+
+@_file_model("open_data")
+class OpenDataFile(Strict):
+    """The programme's figures as open data (docs/data/open_data.yml):
+    what they are called, the columns' headings, and the reuse terms."""
+
+    dataset: Dataset
+    reuse: Reuse = Reuse()
+    columns: dict[str, Text]
 
 
 @_file_model("ui")
@@ -379,6 +411,7 @@ class SiteData:
     activities = property(lambda self: self.files["projects"].activities)
     contact = property(lambda self: self.files["contact"].contact)
     ui = property(lambda self: self.files["ui"].ui)
+    open_data = property(lambda self: self.files["open_data"])
 
     @cached_property
     def source_ids(self) -> set[str]:
@@ -451,6 +484,7 @@ class SiteData:
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "centre", "programme", "milestones", "discrepancies", "aftercare_events",
             "projects", "announced", "other_programmes", "activities", "levels", "contact")}
+        data["reuse"] = _localise(self.open_data.reuse, lang)
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}

@@ -204,6 +204,11 @@ def test_asset_headers(nginx, site):
         assert status == 200 and got["cache-control"] == REVALIDATE, path
         assert_security_headers(site, got)
     assert nginx.get("assets/fonts/noto-naskh-arabic-400.woff2")[1]["content-type"] == "font/woff2"
+    # The programme's figures as a spreadsheet (Debian's mime.types knows no .csv).
+    status, got, body = nginx.get("data/moussalaha-programme-fr.csv")
+    assert status == 200 and got["content-type"] == "text/csv; charset=utf-8" and body.startswith(b"\xef\xbb\xbf")
+    assert got["cache-control"] == REVALIDATE
+    assert_security_headers(site, got)
 
 
 @pytest.mark.parametrize("accept, encoding", [
