@@ -86,8 +86,10 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         "news": articles, "news_years": news.by_year(articles),
         # Links from a page in a sub-folder (news/) back to the top pages.
         "root": "../" * src_uri.count("/"),
-        # The files the build writes beside the pages (the programme's
-        # figures as CSV and JSON), from this page's folder.
+        # The site's root from this page's folder (../ from a French page),
+        # for the files the build writes there: the feeds, the programme's
+        # figures as CSV and JSON.
+        "site_root": "../" * (folder(lang) + src_uri).count("/"),
         "open_data": open_data.links(lang, "../" * (folder(lang) + src_uri).count("/")),
         # The lexicon sets the three languages side by side.
         "all_languages": {code: data.localised(code) for code in LANGUAGES},
