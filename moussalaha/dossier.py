@@ -89,7 +89,7 @@ DETAILS_ATTRIBUTE = "data-dossier-details"
 
 
 def details(size: int, day: dt.date, lang: str, ui: dict) -> str:
-    """(PDF, 148 KB, 4 December 2026), in the page's language."""
+    """", 148 KB, 4 December 2026" (after "(PDF"), in the page's language."""
     return present.fill(ui["dossier_details"], size=round(size / 1024), date=present.format_day(day, lang))
 
 

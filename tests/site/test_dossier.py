@@ -103,6 +103,6 @@ def test_pages_link_the_dossier_with_its_size_and_date(site, data):
             target = (site.directory / root / page).parent.joinpath(anchor.attributes["href"]).resolve()
             assert target == (site.directory / dossier.pdf_path(lang)).resolve()
             details = words(link.css_first("[data-dossier-details]").text())
-            assert f"{round(size / 1024)}" in details and "PDF" in details, (lang, page, details)
+            assert f"{round(size / 1024)}" in details and "(PDF" in words(link.text()), (lang, page, details)
             cover_date = re.search(r"\d{1,2} \S+ \d{4}", words(pdf_text(target)[:300]))
             assert cover_date and cover_date.group() in details, (lang, details)
