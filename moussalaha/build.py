@@ -162,8 +162,9 @@ def start_dossiers() -> None:
     leaves idle. Forked: it inherits the loaded package."""
     stop_dossiers()
     state.dossiers.clear()
-    state.dossier_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=dossier.warm_up)
+    state.dossier_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    # The pool starts its process at the first task: this one, now.
+    state.dossier_pool.submit(dossier.warm_up)
 
 
 def stop_dossiers() -> None:
