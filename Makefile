@@ -46,11 +46,15 @@ check: $(VENV)/.installed
 	$(BIN)/python scripts/site.py check
 
 # The preview images' text layout: Pillow's Raqm shapes with its own
-# HarfBuzz but orders right-to-left text with Debian's FriBiDi.
+# HarfBuzz but orders right-to-left text with Debian's FriBiDi. The
+# dossier's (WeasyPrint): Debian's Pango (HarfBuzz, FriBiDi, fontconfig);
+# poppler-utils' pdftotext reads it back in the tests.
 text-layout:
-	@/sbin/ldconfig -p | grep -q libfribidi.so.0 && /sbin/ldconfig -p | grep -q libraqm.so.0 || { \
-	  echo "Installing Debian's libfribidi0 and libraqm0 for the preview images"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 >/dev/null; }
+	@/sbin/ldconfig -p | grep -q libfribidi.so.0 && /sbin/ldconfig -p | grep -q libraqm.so.0 \
+	  && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's libfribidi0, libraqm0, libpango-1.0-0, libpangoft2-1.0-0 and poppler-utils"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libfribidi0 libraqm0 \
+	    libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null; }
 
 # Debian's chromium for Lighthouse, and its headless shell (the same engine
 # without the browser's window) for the browser tests.

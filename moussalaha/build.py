@@ -17,7 +17,8 @@ So the hooks:
 - finish(): once, after the last language (a hook on_post_build with a
   priority below the plugin's -100), the steps that need every page, in
   this order: sitemaps and the 404 pages of each language, the preview
-  images, feeds and robots.txt (while Pagefind builds the search index in
+  images, feeds, robots.txt and the programme's figures as CSV and JSON
+  (moussalaha/open_data.py; while Pagefind builds the search index in
   its own process), the security policy (the
   inline scripts of the templates, which every page was checked against as
   it was written: check_page), then the compressed copies of every text file;
@@ -40,11 +41,12 @@ one, the installed theme's files are listed once, not once per language
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,9 +55,10 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import alternates, data, files, gate, policy, redirects, sandbox, search, sharing, theme_listing, updated
+from moussalaha import (alternates, data, dossier, files, gate, html, open_data, policy, redirects, sandbox, search,
+                        sharing, theme_listing, updated)
 from moussalaha.problems import Problems
-from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
+from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder, of_build
 
 
 @dataclass
@@ -80,6 +83,10 @@ class State:
     feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
     # Under `mkdocs serve`: the gate's problems of each file, checked again once it changes.
     gate_files: gate.Remembered = field(default_factory=gate.Remembered)
+    # The dossiers (moussalaha/dossier.py), each rendered in another process
+    # as soon as its language's pages are written: {lang: (path, size)}.
+    dossier_pool: ProcessPoolExecutor | None = None
+    dossiers: dict[str, Future] = field(default_factory=dict)
 
 
 state = State()
@@ -145,6 +152,63 @@ def start(config) -> None:
             language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
             if language.site_name}
         check(config)
+        if not state.serving:
+            start_dossiers()
+
+
+def start_dossiers() -> None:
+    """The process that renders the dossiers, started now so that it loads
+    WeasyPrint (two seconds) while the pages are built, on the core MkDocs
+    leaves idle. Forked: it inherits the loaded package."""
+    stop_dossiers()
+    state.dossiers.clear()
+    state.dossier_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    # The pool starts its process at the first task: this one, now.
+    state.dossier_pool.submit(dossier.warm_up)
+
+
+def stop_dossiers() -> None:
+    if state.dossier_pool is not None:
+        state.dossier_pool.shutdown(wait=True, cancel_futures=True)
+        state.dossier_pool = None
+
+
+def language_built(config) -> None:
+    """Once a language's pages are all written (each language's
+    on_post_build, before the next language is built): its dossier is
+    rendered from them, in the other process, while the next language
+    builds. Not under `mkdocs serve`: the preview has no dossier."""
+    if state.dossier_pool is None or state.output is None:
+        return
+    lang = of_build(config)
+    site, docs = state.output, Path(config.docs_dir)
+    facts = data.load(docs / "data")
+    ui = facts.localised(lang)["ui"]
+    words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
+                          contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
+                          date_label=ui["dossier_date"])
+    day = dossier.dossier_date(Path(config.config_file_path).parent)
+    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words, day)
+
+
+def finish_dossiers(site: Path, docs: Path, repo: Path) -> None:
+    """Wait for the dossiers, then write each one's size and date beside
+    its links (dossier-link.html), in the pages of its language."""
+    if state.dossier_pool is None:
+        return
+    done = {lang: future.result() for lang, future in state.dossiers.items()}
+    stop_dossiers()
+    day = dossier.dossier_date(repo)
+    facts = data.load(docs / "data")
+    for page in state.pages.values():
+        if page.lang not in done:
+            continue
+        path = site / page.path
+        text = path.read_text(encoding="utf-8")
+        if dossier.DETAILS_ATTRIBUTE not in text:
+            continue
+        details = dossier.details(done[page.lang][1], day, page.lang, facts.localised(page.lang)["ui"])
+        path.write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details), encoding="utf-8")
 
 
 def check(config) -> None:
@@ -226,6 +290,7 @@ def finish(config) -> None:
         sharing.write_images(site, state.images)
         sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
         sharing.write_robots(site, config.site_url)
+        open_data.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
         if indexing is None:
             search.restore(site, state.search_bundle)
         else:
@@ -233,6 +298,7 @@ def finish(config) -> None:
             if state.serving:
                 state.search_bundle = search.snapshot(site)
     redirects.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
+    finish_dossiers(site, Path(config.docs_dir), Path(config.config_file_path).parent)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
         files.precompress(site)
@@ -244,6 +310,7 @@ def failed() -> None:
     the output folder, a site that a careless deployment could publish half
     built. The folder is emptied, as MkDocs empties it before each build.
     The preview keeps its last good build on screen."""
+    stop_dossiers()
     if state.output is None or state.serving or not state.output.is_dir():
         return
     for entry in state.output.iterdir():

@@ -274,6 +274,28 @@ class Contact(Strict):
 
 
 
+class Dataset(Strict):
+    name: Text
+    description: Text
+
+
+class Reuse(Strict):
+    """The terms of reuse of the site's content and data: empty until the
+    centre publishes them (no source gives them)."""
+
+    terms: PartialText = PartialText()
+    url: str = Field(default="", pattern=r"^(https?://[^/\s]+/[^\s]*)?$")
+
+    @model_validator(mode="after")
+    def _whole(self):
+        given = [lang for lang in LANGUAGES if getattr(self.terms, lang)]
+        if given and len(given) != len(LANGUAGES):
+            raise ValueError("write `terms` in the three languages, or leave all three empty")
+        if self.url and not given:
+            raise ValueError("`url` needs `terms`: say in the three languages what the licence allows")
+        return self
+
+
 class UI(Strict):
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -354,6 +376,16 @@ class RedirectsFile(Strict):
     redirects: list[Redirect] = []
 
 
+@_file_model("open_data")
+class OpenDataFile(Strict):
+    """The programme's figures as open data (docs/data/open_data.yml):
+    what they are called, the columns' headings, and the reuse terms."""
+
+    dataset: Dataset
+    reuse: Reuse = Reuse()
+    columns: dict[str, Text]
+
+
 @_file_model("ui")
 class UIFile(Strict):
     ui: dict[str, Text]
@@ -421,6 +453,7 @@ class SiteData:
     contact = property(lambda self: self.files["contact"].contact)
     redirects = property(lambda self: self.files["redirects"].redirects)
     ui = property(lambda self: self.files["ui"].ui)
+    open_data = property(lambda self: self.files["open_data"])
 
     @cached_property
     def source_ids(self) -> set[str]:
@@ -493,6 +526,7 @@ class SiteData:
         data = {name: _localise(getattr(self, name), lang) for name in (
             "agreement", "centre", "programme", "milestones", "women", "aftercare_events",
             "projects", "announced", "other_programmes", "activities", "levels", "contact")}
+        data["reuse"] = _localise(self.open_data.reuse, lang)
         # Every id, old ones included, gives its current entry (with that
         # entry's own `id`, for links to the sources page).
         data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}

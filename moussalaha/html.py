@@ -218,6 +218,18 @@ def finish_page(output: str, where: str) -> str:
     return tree.html
 
 
+def fill_dossier_details(output: str, attribute: str, details: str) -> str:
+    """A built page with the text of every element carrying `attribute`
+    (the dossier's size and date beside its link, known only once the PDF
+    is written after the pages) replaced by `details`."""
+    tree = LexborHTMLParser(output)
+    for node in tree.css(f"[{attribute}]"):
+        for child in list(_children(node)):
+            child.decompose()
+        node.insert_child(details)
+    return tree.html
+
+
 def notice(kind: str, text: str, lang: str, link: tuple[str, str] | None = None) -> str:
     """A translation notice (translations: missing or outdated), with a link to the Arabic page."""
     more = f' <a href="{escape(link[0])}" hreflang="{DEFAULT_LANGUAGE}">{escape(link[1])}</a>' if link else ""

@@ -20,9 +20,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from moussalaha import chart, news, present, sandbox
+from moussalaha import chart, news, open_data, present, sandbox
 from moussalaha.data import SiteData
-from moussalaha.languages import DIRECTIONS, LANGUAGES
+from moussalaha.languages import DIRECTIONS, LANGUAGES, folder
 from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
@@ -86,6 +86,11 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         "news": articles, "news_years": news.by_year(articles),
         # Links from a page in a sub-folder (news/) back to the top pages.
         "root": "../" * src_uri.count("/"),
+        # The site's root from this page's folder (../ from a French page),
+        # for the files the build writes there: the feeds, the programme's
+        # figures as CSV and JSON.
+        "site_root": "../" * (folder(lang) + src_uri).count("/"),
+        "open_data": open_data.links(lang, "../" * (folder(lang) + src_uri).count("/")),
         # The lexicon sets the three languages side by side.
         "all_languages": {code: data.localised(code) for code in LANGUAGES},
     }

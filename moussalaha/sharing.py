@@ -85,13 +85,15 @@ def head(
     founding_date: dt.date,
     founders: list[str],
     article: Article | None = None,
+    dataset: dict | None = None,
 ) -> dict:
     """What overrides/partials/sharing.html prints for one page: `title`
     (text, for <title>), `meta`, `jsonld` and `feed` (HTML, escaped here).
 
     `page_url` is the page's address in the site (fr/centre.html), `site_names`
     the centre's name in each language, `alternates` the page's address in
-    each language it exists in.
+    each language it exists in; `dataset`, the Dataset the page describes
+    (structured_data.dataset), if any.
     """
     site_name = site_names[lang]
     # The title must fit its preview image: say so now, naming the page,
@@ -118,7 +120,7 @@ def head(
     return {
         "title": meta.document_title(title, site_name),
         "meta": Markup(meta.html(tags)),
-        "jsonld": Markup(structured_data.script(block)),
+        "jsonld": Markup("\n".join(structured_data.script(b) for b in (block, dataset) if b)),
         "feed": feed_url(site_url, lang),
     }
 

@@ -92,6 +92,50 @@ def news_article(
     }
 
 
+def dataset(
+    *,
+    lang: str,
+    name: str,
+    description: str,
+    url: str,
+    site_url: str,
+    publisher_name: str,
+    temporal: str,
+    modified: dt.date,
+    downloads: Sequence[tuple[str, str, str | None]],
+    license_url: str | None = None,
+    license_text: str | None = None,
+) -> dict:
+    """Figures the centre publishes as files: `downloads` are (address,
+    media type, language or None). A licence only once the centre states
+    one (docs/data/open_data.yml, `reuse:`): none is assumed."""
+    centre = {"@type": "GovernmentOrganization", "@id": organization_id(site_url),
+              "name": publisher_name, "url": _absolute(site_url)}
+    node = {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "name": " ".join(name.split()),
+        "description": " ".join(description.split()),
+        "inLanguage": lang,
+        "url": _absolute(url),
+        "creator": centre,
+        "publisher": centre,
+        "temporalCoverage": temporal,
+        "dateModified": modified.isoformat(),
+        "isAccessibleForFree": True,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": media_type, "contentUrl": _absolute(address)}
+            | ({"inLanguage": language} if language else {})
+            for address, media_type, language in downloads
+        ],
+    }
+    if license_url:
+        node["license"] = _absolute(license_url)
+    elif license_text:
+        node["license"] = {"@type": "CreativeWork", "text": license_text}
+    return node
+
+
 def breadcrumbs(trail: Sequence[tuple[str, str]]) -> dict:
     """The path from the home page to this one, as (name, address) pairs."""
     if len(trail) < 2:

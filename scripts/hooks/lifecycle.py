@@ -1,8 +1,11 @@
 """MkDocs hook: the build's life cycle (moussalaha/build.py says it in full).
 
-Once every language is built, one step after the other: the sitemaps and
-the 404 page of each language, the search index, the security headers and
-policy, then a .gz and .br beside every text file (not under `mkdocs serve`).
+As each language's pages are written, its dossier (PDF) starts rendering
+in another process. Once every language is built, one step after the
+other: the sitemaps and the 404 page of each language, the search index,
+the open data, the dossiers' sizes beside their links, the security
+headers and policy, then a .gz and .br beside every text file (not under
+`mkdocs serve`).
 Under `mkdocs serve`, the installed theme's files are listed once (on_config).
 Every page, as it is written, is refused if it carries an inline script,
 style or handler the templates do not ship (moussalaha/policy.py). A build
@@ -12,7 +15,7 @@ that fails leaves its output folder empty.
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from moussalaha import build
 from moussalaha.problems import SiteError
@@ -63,12 +66,25 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(0)  # each language's, before mkdocs-static-i18n (-100) builds the next
+def _language_built(config):
+    try:
+        build.language_built(config)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
-def on_post_build(config):
+def _site_built(config):
     try:
         build.finish(config)
     except SiteError as error:
         raise PluginError(str(error)) from None
+
+
+# Each language's dossier as soon as its pages are written; once every
+# language is built, what needs the whole site.
+on_post_build = CombinedEvent(_language_built, _site_built)
 
 
 def on_build_error(error):

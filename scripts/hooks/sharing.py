@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from moussalaha import build, data, languages, news, sharing
+from moussalaha import build, data, languages, news, open_data, sharing
 from moussalaha.pages import read_page
 
 
@@ -28,12 +28,15 @@ def on_page_context(context, page, config, nav):
         slug = news.slug_of(page.file.src_uri)
         article = sharing.Article(news.read(docs, slug, lang, read_page).date)
     facts = data.load(docs / "data")
+    dataset = None
+    if page.file.url == languages.folder(lang) + open_data.PAGE:
+        dataset = open_data.dataset(facts, lang, config.site_url, page.file.url)
     try:
         context["sharing"] = sharing.head(
             lang=lang, title=title, description=description, page_url=page.file.url, site_url=config.site_url,
             site_names=site_names, alternates={link["lang"]: link["href"] for link in context.get("alternates") or []},
             founding_date=facts.agreement.date, founders=[getattr(i.name, lang) for i in facts.institutions],
-            article=article)
+            article=article, dataset=dataset)
     except ValueError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     feed = None

@@ -111,6 +111,9 @@ def test_same_commit_builds_the_same_bytes(site, tmp_path):
     # The preview images and the feeds too (moussalaha/sharing.py).
     assert any(f.startswith("assets/social/fr/") and f.endswith(".png") for f in files[0])
     assert {"feed.xml", "fr/feed.xml", "en/feed.xml", "robots.txt"} <= set(files[0])
+    # The dossiers (moussalaha/dossier.py) and the open data too.
+    assert {f"dossier/moussalaha-dossier-{lang}.pdf" for lang in ("ar", "fr", "en")} <= set(files[0])
+    assert {"data/moussalaha-programme.json", "data/moussalaha-programme-ar.csv"} <= set(files[0])
     different = [f for f in files[0] if (builds[0] / f).read_bytes() != (builds[1] / f).read_bytes()]
     assert different == []
 
@@ -204,6 +207,11 @@ def test_asset_headers(nginx, site):
         assert status == 200 and got["cache-control"] == REVALIDATE, path
         assert_security_headers(site, got)
     assert nginx.get("assets/fonts/noto-naskh-arabic-400.woff2")[1]["content-type"] == "font/woff2"
+    # The programme's figures as a spreadsheet (Debian's mime.types knows no .csv).
+    status, got, body = nginx.get("data/moussalaha-programme-fr.csv")
+    assert status == 200 and got["content-type"] == "text/csv; charset=utf-8" and body.startswith(b"\xef\xbb\xbf")
+    assert got["cache-control"] == REVALIDATE
+    assert_security_headers(site, got)
 
 
 @pytest.mark.parametrize("accept, encoding", [

@@ -75,6 +75,10 @@ def numbers_shown(site, lang: str, name: str, source_ids: set[str]) -> set[int]:
     # their sources reported them: checked with the articles (REPORTED).
     for news in node.css(".mc-news-list"):
         news.decompose()
+    # The dossier's size and date: each language's own PDF, its size as the
+    # build measured it (tests/site/test_dossier.py checks them).
+    for details in node.css("[data-dossier-details]"):
+        details.decompose()
     text = text_of(node)
     # Source ids name documents (rabat-conference-2022, article19-169507): not figures.
     for source_id in sorted(source_ids, key=len, reverse=True):

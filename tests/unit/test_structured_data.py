@@ -7,7 +7,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from moussalaha.structured_data import breadcrumbs, news_article, organization, script
+from moussalaha.structured_data import breadcrumbs, dataset, news_article, organization, script
 
 pytestmark = pytest.mark.unit
 
@@ -26,6 +26,9 @@ ANCESTORS = {
     "ImageObject": {"ImageObject", "MediaObject", "CreativeWork", "Thing"},
     "BreadcrumbList": {"BreadcrumbList", "ItemList", "Intangible", "Thing"},
     "ListItem": {"ListItem", "Intangible", "Thing"},
+    "Dataset": {"Dataset", "CreativeWork", "Thing"},
+    "DataDownload": {"DataDownload", "MediaObject", "CreativeWork", "Thing"},
+    "CreativeWork": {"CreativeWork", "Thing"},
 }
 DOMAINS = {
     "name": {"Thing"}, "alternateName": {"Thing"}, "url": {"Thing"}, "description": {"Thing"},
@@ -35,6 +38,9 @@ DOMAINS = {
     "author": {"CreativeWork"}, "publisher": {"CreativeWork"},
     "width": {"MediaObject"}, "height": {"MediaObject"},
     "itemListElement": {"ItemList"}, "position": {"ListItem"}, "item": {"ListItem"},
+    "creator": {"CreativeWork"}, "temporalCoverage": {"CreativeWork"}, "isAccessibleForFree": {"CreativeWork"},
+    "distribution": {"Dataset"}, "encodingFormat": {"MediaObject"}, "contentUrl": {"MediaObject"},
+    "license": {"CreativeWork"}, "text": {"CreativeWork"},
 }
 
 
@@ -94,6 +100,29 @@ def test_breadcrumbs():
     assert [i["position"] for i in data["itemListElement"]] == [1, 2, 3]
     assert data["itemListElement"][-1]["item"] == SITE + "en/news/visit.html"
     check_vocabulary(data)
+
+
+def _dataset(**terms):
+    return parsed(dataset(
+        lang="fr", name="Chiffres du programme", description="Les chiffres cumulés…", url=SITE + "fr/programme.html",
+        site_url=SITE, publisher_name=NAMES["fr"], temporal="2022-04-28/2025-09-19", modified=dt.date(2025, 9, 19),
+        downloads=[(SITE + "data/p-fr.csv", "text/csv", "fr"), (SITE + "data/p.json", "application/json", None)],
+        **terms))
+
+
+def test_dataset_claims_no_licence_until_one_is_given():
+    data = _dataset()
+    assert data["@type"] == "Dataset" and "license" not in data
+    assert data["creator"]["@id"] == SITE + "#organization"
+    assert [(d["encodingFormat"], d.get("inLanguage")) for d in data["distribution"]] == [
+        ("text/csv", "fr"), ("application/json", None)]
+    check_vocabulary(data)
+    assert _dataset(license_url="https://licence.example/2.0/")["license"] == "https://licence.example/2.0/"
+    given = _dataset(license_text="Réutilisation libre, avec mention de la source.")
+    assert given["license"]["text"].startswith("Réutilisation") and given["license"]["@type"] == "CreativeWork"
+    check_vocabulary(given)
+    with pytest.raises(ValueError, match="relative"):
+        _dataset(license_url="licence.html")
 
 
 def test_a_title_cannot_close_the_script_block():

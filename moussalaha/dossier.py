@@ -1,0 +1,246 @@
+"""The dossier: the site's essential pages as one PDF per language, for a
+delegation preparing a visit, written at the end of each build
+(moussalaha/build.py) by WeasyPrint.
+
+It is made of the built pages themselves, never retyped: the <article> of
+the centre, agreement, partners, strategy and programme pages, of the five
+latest news items, of the glossary and of the sources page (the
+references, with their full addresses), each without what only a screen
+needs (its own list of sources, which the references gather, buttons,
+notices). Before them: a cover (the site's mark, the centre's name, the
+dossier's date) and a table of contents with page numbers.
+
+- Fonts: the site's Noto Naskh Arabic (docs/assets/fonts/) and Noto Sans
+  (moussalaha/fonts/share-*.ttf, the preview images' faces, which carry
+  Arabic too), embedded and subset by WeasyPrint; no other font is asked
+  for, and nothing is fetched but the site's own files.
+- Arabic is laid out by Pango (HarfBuzz joins the letters, FriBiDi orders
+  them), from Debian (`make text-layout`).
+- Tagged PDF/UA-1, its language and title set: the reading order is the
+  document's.
+- Reproducible: the dossier's date is SOURCE_DATE_EPOCH if set, else the
+  date of the last commit; the PDF's creation and change dates are that
+  date, and its identifier a hash of its content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from moussalaha import news, present
+from moussalaha.languages import DIRECTIONS, folder
+
+FOLDER = "dossier/"
+CHAPTERS = ("centre", "agreement", "partners", "strategy", "programme")
+CLOSING = ("lexicon", "sources")
+NEWS_COUNT = 5
+# What only a screen needs, and each page's own list of sources (the
+# references chapter gathers them with their full addresses).
+NOT_IN_PRINT = (".headerlink, .md-content__button, .md-source-file, .mc-translation-notice, .md-button, "
+                ".mc-news__back, .mc-dossier, .mc-open-data, script, form, nav, h2#sources, .mc-sources")
+# In the references chapter, the sources stay, with their addresses.
+NOT_IN_REFERENCES = NOT_IN_PRINT.replace(", h2#sources, .mc-sources", "")
+PACKAGE = Path(__file__).resolve().parent
+STYLE = PACKAGE / "dossier.css"
+# The programme's chart in the site's colours (site.css), as SVG attributes.
+CHART_ATTRIBUTES = {
+    ".mc-chart svg text": {"font-family": "Dossier Sans", "font-size": "10", "fill": "#333"},
+    ".mc-chart__grid": {"stroke": "#dddddd", "stroke-width": "1"},
+    ".mc-chart__axis": {"stroke": "#777777", "stroke-width": "1"},
+    ".mc-chart__beneficiaries": {"stroke": "#0b5a45", "fill": "#0b5a45"},
+    ".mc-chart__released": {"stroke": "#b5651d", "fill": "#b5651d"},
+    ".mc-chart__line": {"fill": "none", "stroke-width": "2"},
+    ".mc-chart__value": {"stroke": "none", "fill": "#333"},
+}
+LATIN_FONTS = {400: PACKAGE / "fonts" / "share-400.ttf", 700: PACKAGE / "fonts" / "share-700.ttf"}
+# The site's Arabic face, as the site serves it.
+ARABIC_FONT = "assets/fonts/noto-naskh-arabic-{weight}.woff2"
+MARK = PACKAGE.parent / "overrides" / "partials" / "logo.html"
+
+
+def pdf_path(lang: str) -> str:
+    """Where the dossier of `lang` is in the site, from its root."""
+    return f"{FOLDER}moussalaha-dossier-{lang}.pdf"
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the dossier says in its language, besides the pages."""
+
+    centre: str  # the centre's name
+    title: str  # "Dossier"
+    contents: str
+    latest_news: str
+    date_label: str  # "Dossier dated {date}"
+
+
+# Beside each link to a dossier (overrides/components/dossier-link.html):
+# its size and date, written into the built pages once the PDF is
+# (moussalaha/build.py, html.fill_dossier_details).
+DETAILS_ATTRIBUTE = "data-dossier-details"
+
+
+def details(size: int, day: dt.date, lang: str, ui: dict) -> str:
+    """", 148 KB, 4 December 2026" (after "(PDF"), in the page's language."""
+    return present.fill(ui["dossier_details"], size=round(size / 1024), date=present.format_day(day, lang))
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, in the process that will render (two seconds)."""
+    import weasyprint  # noqa: F401
+
+
+def dossier_date(repo: Path) -> dt.date:
+    """SOURCE_DATE_EPOCH (reproducible builds' convention), else the day of
+    the last commit, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    try:
+        day = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=repo, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        return dt.date.fromisoformat(day)
+    except (subprocess.CalledProcessError, ValueError, FileNotFoundError):
+        return dt.date.today()
+
+
+def _shift_headings(html: str, by: int) -> str:
+    """h1 → h2 (by=1), for the news items under their chapter's heading:
+    the document's outline, which PDF/UA tags, stays one tree."""
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + by, 6)}", html)
+
+
+def _article(site: Path, path: str, prefix: str, drop: str) -> tuple[str, str]:
+    """The page's article for print: (its title, its HTML). Ids are
+    prefixed (the pages share ids such as #sources); every link leads to
+    its absolute address (the pages give it in data-print)."""
+    tree = LexborHTMLParser((site / path).read_text(encoding="utf-8"))
+    article = tree.css_first("article.md-content__inner")
+    for node in article.css(drop):
+        node.decompose()
+    for node in article.css("[id]"):
+        node.attrs["id"] = f"{prefix}-{node.attributes['id']}"
+    for node in article.css("a[href]"):
+        absolute = node.attributes.get("data-print")
+        if absolute:
+            node.attrs["href"] = absolute
+            del node.attrs["data-print"]
+        elif not node.attributes["href"].startswith(("https://", "http://", "mailto:")):
+            node.unwrap()
+    for node in article.css("[download]"):
+        del node.attrs["download"]
+    # Fixed columns for the programme's table, wide enough for its words.
+    for table in article.css("table.mc-milestones"):
+        columns = LexborHTMLParser('<table><colgroup><col class="date"><col class="event"><col class="figure">'
+                                   '<col class="figure"><col class="figure"><col class="cited"></colgroup></table>')
+        table.css_first("thead").insert_before(columns.css_first("colgroup"))
+    # The site's style sheet colours the chart; WeasyPrint draws an inline
+    # SVG with its own attributes only.
+    for selector, attributes in CHART_ATTRIBUTES.items():
+        for node in article.css(selector):
+            for name, value in attributes.items():
+                node.attrs[name] = value
+    title = article.css_first("h1")
+    return (" ".join(title.text().split()) if title else prefix), article.inner_html
+
+
+def _mark() -> str:
+    """The site's mark (overrides/partials/logo.html), without its comment."""
+    return re.sub(r"\{#.*?#\}", "", MARK.read_text(encoding="utf-8"), flags=re.DOTALL).strip()
+
+
+def document(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> str:
+    """The dossier of `lang` as one HTML document."""
+    root = folder(lang)
+    # A project without one of these pages (a test's small copy) has no such chapter.
+    chapters = [(name, *_article(site, f"{root}{name}.html", name, NOT_IN_PRINT)) for name in CHAPTERS
+                if (site / f"{root}{name}.html").is_file()]
+    items = [_article(site, f"{root}{item.url}", f"news-{index}", NOT_IN_PRINT)
+             for index, item in enumerate(news.collect(docs, lang)[:NEWS_COUNT])
+             if (site / f"{root}{item.url}").is_file()]
+    if items:
+        news_html = f'<h1 id="news">{escape(words.latest_news)}</h1>' + "".join(
+            f'<section class="news-item">{_shift_headings(html, 1)}</section>' for _, html in items)
+        chapters.append(("news", words.latest_news, news_html))
+    chapters += [(name, *_article(site, f"{root}{name}.html", name,
+                                  NOT_IN_REFERENCES if name == "sources" else NOT_IN_PRINT)) for name in CLOSING
+                 if (site / f"{root}{name}.html").is_file()]
+    date_text = present.format_day(day, lang)
+    contents = "".join(
+        f'<li><a href="#{name}-top">{escape(title)}</a></li>' for name, title, _ in chapters)
+    body = "".join(
+        f'<section class="chapter chapter--{name}" id="{name}-top">{html}</section>' for name, _, html in chapters)
+    style = STYLE.read_text(encoding="utf-8")
+    faces = [("Dossier Sans", weight, path) for weight, path in LATIN_FONTS.items()] + [
+        ("Noto Naskh Arabic", weight, site / ARABIC_FONT.format(weight=weight)) for weight in (400, 700)]
+    fonts = "".join(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; src: url("{path.as_uri()}"); }}\n'
+                    for family, weight, path in faces)
+    title = f"{words.title} — {words.centre}"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}" dir="{DIRECTIONS[lang]}">
+<head>
+<meta charset="utf-8">
+<title>{escape(title)}</title>
+<meta name="author" content="{escape(words.centre)}">
+<meta name="dcterms.created" content="{day.isoformat()}">
+<meta name="dcterms.modified" content="{day.isoformat()}">
+<style>{fonts}{style}</style>
+</head>
+<body class="dossier dossier--{lang}">
+<section class="cover">
+<div class="cover__mark">{_mark()}</div>
+<p class="cover__centre">{escape(words.centre)}</p>
+<p class="cover__title">{escape(words.title)}</p>
+<p class="cover__date"><time datetime="{day.isoformat()}">{escape(words.date_label.replace("{date}", date_text))}</time></p>
+</section>
+<nav class="contents" aria-labelledby="contents-title">
+<h1 id="contents-title">{escape(words.contents)}</h1>
+<ol>{contents}</ol>
+</nav>
+{body}
+</body>
+</html>"""
+
+
+def _own_files_fetcher(site: Path):
+    """WeasyPrint's URL fetcher, limited to the site's files and the
+    package's own: nothing is downloaded while the site builds."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = (site.resolve(), PACKAGE)
+
+    class OwnFiles(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("file://"):
+                path = Path(url.removeprefix("file://").split("?")[0]).resolve()
+                if any(path.is_relative_to(folder_) for folder_ in allowed):
+                    return super().fetch(url, headers)
+            raise ValueError(f"the dossier fetches only the site's own files, not {url}")
+
+    return OwnFiles(allowed_protocols=("file",))
+
+
+def render(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> bytes:
+    """The dossier of `lang` as PDF/UA-1 bytes."""
+    from weasyprint import HTML  # imported here: only the end of a build needs it
+
+    html = document(site, docs, lang, words, day)
+    return HTML(string=html, base_url=str(site / folder(lang)) + "/", url_fetcher=_own_files_fetcher(site)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=False, pdf_tags=True)
+
+
+def write(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> tuple[str, int]:
+    """Render and write the dossier of `lang`; returns (its path in the site, its size)."""
+    pdf = render(site, docs, lang, words, day)
+    target = site / pdf_path(lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    return pdf_path(lang), len(pdf)
