@@ -470,7 +470,10 @@ class SiteData:
     def current_ids(self, ids: list[str]) -> list[str]:
         """The ids of the entries `ids` stand for, each once, in their order
         (two old ids replaced by one entry cite it once)."""
-        return list(dict.fromkeys(self.source(source_id).id for source_id in ids))
+        known = self.source_ids
+        # An unknown id is kept as it is: the references' check names it
+        # with its file and line, which a KeyError here would hide.
+        return list(dict.fromkeys(self.source(i).id if i in known else i for i in ids))
 
     def _check_references(self) -> list[Problem]:
         """Every id a file refers to must exist, and each id be given once."""

@@ -208,7 +208,7 @@ ARTICLE = {
 title: خبر تجريبي
 description: خبر تجريبي لاختبار أدوات المحررين، بتاريخه ومصدره.
 date: 2025-12-10
-sources: [seed-000]
+sources: [delegation-visit-statement]
 ---
 
 # خبر تجريبي { #article }
@@ -255,7 +255,7 @@ def test_a_news_article_needs_no_menu_entry(with_article):
 
 
 def test_a_news_article_without_a_date_or_a_source(with_article):
-    edit(with_article / "docs/news/2025-12-10-test.md", "date: 2025-12-10\nsources: [seed-000]\n", "")
+    edit(with_article / "docs/news/2025-12-10-test.md", "date: 2025-12-10\nsources: [delegation-visit-statement]\n", "")
     fails_with(with_article,
                "docs/news/2025-12-10-test.md:1: a news article needs the date of the event, `date: YYYY-MM-DD` — "
                "add it to the front matter",
@@ -297,7 +297,7 @@ def test_front_matter_without_description(project):
 
 
 def test_front_matter_with_a_misspelt_field(project):
-    edit(project / "docs/index.fr.md", "title:", "sourcse: [seed-001]\ntitle:")
+    edit(project / "docs/index.fr.md", "title:", "sourcse: [founding-agreement]\ntitle:")
     fails_with(project, "docs/index.fr.md:2: unknown front matter field `sourcse` — did you mean `sources`?")
 
 
@@ -342,10 +342,10 @@ def test_id_given_twice_names_the_second(project):
     # The same source entered again at the end of the file.
     data = project / "docs/data/sources.yml"
     text = data.read_text(encoding="utf-8")
-    entry = re.search(r"(?m)^  - id: centre-visit-2025\n(?:    .*\n)+", text).group()
+    entry = re.search(r"(?m)^  - id: previous-site-delegation-visit\n(?:    .*\n)+", text).group()
     data.write_text(text + entry, encoding="utf-8")
     second = text.count("\n") + 1
-    fails_with(project, f"docs/data/sources.yml:{second}: id `centre-visit-2025` is used twice: give each entry its "
+    fails_with(project, f"docs/data/sources.yml:{second}: id `previous-site-delegation-visit` is used twice: give each entry its "
                         "own id.")
 
 

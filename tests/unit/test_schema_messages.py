@@ -41,7 +41,7 @@ GOOD = """news:
     title:
       ar: عنوان
       fr: Titre
-    sources: [seed-000]
+    sources: [delegation-visit-statement]
 """
 
 
@@ -59,22 +59,22 @@ def test_good_data_validates():
 @pytest.mark.parametrize("old, new, expected", [
     ("date: 2025-12-10", "date: 10/12/2025",
      "docs/data/news.yml:3: `news[0].date`: «10/12/2025» is not a date as the site writes it — write it as 2025-12-10"),
-    ("sources: [seed-000]", "sources: seed-000",
-     "docs/data/news.yml:7: `news[0].sources` must be a list, not «seed-000» — write it in brackets, the items "
-     "separated by commas: sources: [seed-000]"),
+    ("sources: [delegation-visit-statement]", "sources: delegation-visit-statement",
+     "docs/data/news.yml:7: `news[0].sources` must be a list, not «delegation-visit-statement» — write it in brackets, the items "
+     "separated by commas: sources: [delegation-visit-statement]"),
     ("    title:\n", "    titel:\n", "docs/data/news.yml:2: `title:` is missing in news[0] — add a line `title:`"),
     ("    title:\n", "    titel:\n", "docs/data/news.yml:4: `titel:` is not a field the site knows — did you mean `title:`?"),
-    ("sources: [seed-000]", "sources: [seed-000]\n    beneficiaries: \"239\"",
+    ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    beneficiaries: \"239\"",
      "docs/data/news.yml:8: `news[0].beneficiaries`: «239» is not a number written as a number — write the number "
      "alone, in digits 0-9, without quotes"),
-    ("sources: [seed-000]", "sources: [seed-000]\n    beneficiaries: 0",
+    ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    beneficiaries: 0",
      "docs/data/news.yml:8: `news[0].beneficiaries`: 0 is too small — write a number more than 0"),
-    ("sources: [seed-000]", "sources: [seed-000]\n    status: done",
+    ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    status: done",
      "docs/data/news.yml:8: `news[0].status`: «done» is not one of the allowed values — write one of: 'announced' or "
      "'completed'"),
-    ("sources: [seed-000]", "sources: [seed-000]\n    url: http://x.ma",
+    ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    url: http://x.ma",
      "docs/data/news.yml:8: `news[0].url`: «http://x.ma» is not a full https:// address"),
-    ("sources: [seed-000]", "sources: []", "docs/data/news.yml:7: `news[0].sources` is empty — write it"),
+    ("sources: [delegation-visit-statement]", "sources: []", "docs/data/news.yml:7: `news[0].sources` is empty — write it"),
     ("      fr: Titre\n", "", "docs/data/news.yml:4: `fr:` is missing in news[0].title"),
 ])
 def test_messages_in_the_editors_words(old, new, expected):
