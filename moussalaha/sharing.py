@@ -85,13 +85,18 @@ def head(
     founding_date: dt.date,
     founders: list[str],
     article: Article | None = None,
+    section: tuple[str, str] | None = None,
 ) -> dict:
     """What overrides/partials/sharing.html prints for one page: `title`
     (text, for <title>), `meta`, `jsonld` and `feed` (HTML, escaped here).
 
     `page_url` is the page's address in the site (fr/centre.html), `site_names`
     the centre's name in each language, `alternates` the page's address in
-    each language it exists in.
+    each language it exists in, `section` the (title, address in the site)
+    of the page an article belongs to (the news page). `trail` is the path
+    from the home page to this one, (name, address in the site) pairs, which
+    the page shows (overrides/partials/breadcrumb.html) and its
+    BreadcrumbList states; none on the home page.
     """
     site_name = site_names[lang]
     # The title must fit its preview image: say so now, naming the page,
@@ -105,21 +110,25 @@ def head(
     published = article.published if article else None
     tags = meta.tags(title=title, description=description, lang=lang, url=url, site_name=site_name,
                      image=image, alternates=alternates, published=published)
+    trail = [] if is_home else [(site_name, folder(lang) + "index.html"), *([section] if section else []),
+                                (title, page_url)]
+    blocks = []
     if is_home:
-        block = structured_data.organization(lang=lang, names=dict(site_names), site_url=public_url(site_url, ""),
-                                             url=home, founding_date=founding_date, founders=founders)
+        blocks.append(structured_data.organization(lang=lang, names=dict(site_names), site_url=public_url(site_url, ""),
+                                                   url=home, founding_date=founding_date, founders=founders))
     elif article:
-        block = structured_data.news_article(
+        blocks.append(structured_data.news_article(
             lang=lang, headline=title, description=description, published=article.published, url=url,
             image_url=image.url, image_width=image.width, image_height=image.height,
-            publisher_name=site_name, site_url=public_url(site_url, ""))
-    else:
-        block = structured_data.breadcrumbs([(site_name, home), (title, url)])
+            publisher_name=site_name, site_url=public_url(site_url, "")))
+    if trail:
+        blocks.append(structured_data.breadcrumbs([(name, public_url(site_url, address)) for name, address in trail]))
     return {
         "title": meta.document_title(title, site_name),
         "meta": Markup(meta.html(tags)),
-        "jsonld": Markup(structured_data.script(block)),
+        "jsonld": Markup("\n".join(structured_data.script(block) for block in blocks)),
         "feed": feed_url(site_url, lang),
+        "trail": trail,
     }
 
 

@@ -1,0 +1,99 @@
+"""Finding one's way, in the built HTML of every page: the main menu (the
+sections, the reference group, the current one marked), the statements in
+the footer only, the drawer naming the centre once, and a breadcrumb that is
+the page's BreadcrumbList."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+SECTIONS = ["centre", "agreement", "partners", "strategy", "programme", "projects", "news"]
+REFERENCE = ["sources", "lexicon"]
+STATEMENTS = ["legal", "accessibility", "privacy", "sitemap"]
+NAMES = {"ar": "مركز مصالحة", "fr": "Centre Moussalaha", "en": "Moussalaha Centre"}
+
+
+def lang_of(path: str) -> str:
+    return path.split("/", 1)[0] if path.startswith(("fr/", "en/")) else "ar"
+
+
+def stem(href: str) -> str:
+    return href.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def spaced(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def breadcrumb_list(page) -> list[dict] | None:
+    for script in page.css('script[type="application/ld+json"]'):
+        block = json.loads(script.text())
+        if block.get("@type") == "BreadcrumbList":
+            return block["itemListElement"]
+    return None
+
+
+def test_every_page_has_the_main_menu_the_drawer_and_the_breadcrumb(site):
+    pages = site.pages()
+    assert len(pages) > 80
+    for path in pages:
+        page, lang = site.page(path), lang_of(path)
+        menu = page.css_first("nav.mc-primary")
+        assert menu is not None, path
+        top = [stem(a.attributes["href"]) for a in menu.css(".mc-primary__list > li > a")]
+        assert top == SECTIONS, (path, top)
+        group = menu.css(".mc-primary__group details > summary + ul a")
+        assert [stem(a.attributes["href"]) for a in group] == REFERENCE, path
+        # The page itself, or the section of a news article, is marked.
+        here = stem(path)
+        current = {stem(a.attributes["href"]): a.attributes.get("aria-current") for a in menu.css("a[aria-current]")}
+        if here in SECTIONS + REFERENCE:
+            assert current == {here: "page"}, (path, current)
+        elif "/news/" in f"/{path}":
+            assert current == {"news": "true"}, (path, current)
+        else:
+            assert current == {}, (path, current)
+        # The statements: in the footer, in no menu.
+        drawer = page.css_first("nav.md-nav--primary")
+        for nav in (menu, drawer):
+            assert not {stem(a.attributes["href"]) for a in nav.css("a")} & set(STATEMENTS), path
+        footer = {stem(a.attributes["href"]) for a in page.css("footer.mc-footer a")}
+        assert set(STATEMENTS) <= footer, path
+        # The drawer names the centre once (its title), groups the reference pages.
+        assert drawer.text(separator=" ").count(NAMES[lang]) == 1, path
+        assert [stem(a.attributes["href"]) for a in drawer.css(".mc-nav__group a")] == REFERENCE, path
+        # The visible breadcrumb is the BreadcrumbList: names and addresses.
+        listed = breadcrumb_list(page)
+        crumbs = page.css("nav.mc-breadcrumb li")
+        if here == "index":
+            assert listed is None and not crumbs, path
+            continue
+        assert listed and len(crumbs) == len(listed) >= 2, path
+        page_url = site.url(path)
+        for crumb, item in zip(crumbs, listed):
+            # French typography's no-break spaces are the page's, not the data's.
+            assert spaced(crumb.text(strip=True)) == spaced(item["name"]), (path, item)
+            link = crumb.css_first("a")
+            address = urljoin(page_url, link.attributes["href"]) if link else page_url
+            assert address.removesuffix("index.html") == item["item"], (path, address, item)
+        assert listed[0]["name"] == NAMES[lang]
+        if "/news/" in f"/{path}":
+            assert stem(listed[1]["item"]) == "news" and len(listed) == 3, path
+
+
+def test_the_404_pages_have_no_menu_in_one_language(site):
+    for path in ("404.html", "fr/404.html", "en/404.html"):
+        page = site.page(path)
+        assert page.css_first("nav.mc-primary") is None and page.css_first("nav.mc-breadcrumb") is None, path
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_the_site_map_lists_the_menu_and_the_statements(site, lang):
+    page = site.page(("" if lang == "ar" else f"{lang}/") + "sitemap.html")
+    listed = [stem(a.attributes["href"]) for a in page.css("ul.mc-sitemap a")]
+    assert listed == ["index", *SECTIONS, *REFERENCE, *STATEMENTS]
