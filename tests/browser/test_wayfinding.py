@@ -71,3 +71,91 @@ def test_drawer_and_breadcrumb_on_a_phone(site, browser, scheme):
     assert drawer.locator("[aria-current='true']").inner_text().strip() == "Actualités"
     assert drawer.inner_text().count("Centre Moussalaha") == 1
     context.close()
+
+
+TABLE_READ = """table => {
+  const wrap = table.parentElement.getBoundingClientRect();
+  const cells = [...table.querySelectorAll('tbody th, tbody td')].map(cell => {
+    const box = cell.getBoundingClientRect();
+    return {left: box.left, right: box.right, height: box.height,
+            label: getComputedStyle(cell, '::before').content, text: cell.innerText.trim(),
+            header: cell.dataset.label || null};
+  });
+  const caption = table.querySelector('caption');
+  return {wrap: {left: wrap.left, right: wrap.right}, width: table.scrollWidth, cells,
+          caption: caption ? {scroll: caption.scrollWidth, client: caption.clientWidth, height: caption.getBoundingClientRect().height} : null,
+          headers: [...table.querySelectorAll('thead th')].map(th => th.textContent.trim()),
+          screen: innerWidth};
+}"""
+
+
+def roles_in_the_accessibility_tree(page) -> dict:
+    """Chromium's own accessibility tree (not the DOM): how many nodes of each table role."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    counts = {}
+    for node in nodes:
+        role = node.get("role", {}).get("value")
+        if role in ("table", "row", "columnheader", "rowheader", "cell"):
+            counts[role] = counts.get(role, 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("lang,width,scheme", [("ar", 360, "light"), ("fr", 390, "dark")])
+def test_programme_table_is_cards_on_a_phone(site, browser, lang, width, scheme):
+    """Every value of every row on screen, labelled with its column's
+    header, the caption whole, and the table still a table to a screen reader."""
+    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True,
+                                  color_scheme=scheme)
+    page = context.new_page()
+    goto(page, site.url(("" if lang == "ar" else f"{lang}/") + "programme.html"))
+    table = page.locator("table.mc-milestones")
+    read = table.evaluate(TABLE_READ)
+    assert read["width"] <= read["wrap"]["right"] - read["wrap"]["left"] + 1, read["width"]
+    rows = table.locator("tbody tr").count()
+    assert len(read["cells"]) == rows * 6
+    for cell in read["cells"]:
+        assert 0 <= cell["left"] and cell["right"] <= read["screen"], cell
+        assert cell["text"], cell
+        if cell["header"] and cell["header"] != read["headers"][0]:
+            # The column's name drawn before the value, with no text for screen readers.
+            assert cell["label"].startswith(f'"{cell["header"]}"'), cell
+            assert cell["header"] in read["headers"]
+    assert read["caption"]["scroll"] <= read["caption"]["client"], read["caption"]
+    # Notes are not squeezed: no value cell is taller than a few lines of its width.
+    assert max(cell["height"] for cell in read["cells"]) < 260
+    roles = roles_in_the_accessibility_tree(page)
+    assert roles.get("columnheader", 0) >= 6 and roles.get("rowheader", 0) >= rows, roles
+    assert roles.get("cell", 0) >= rows * 5, roles
+    context.close()
+
+
+def test_lexicon_is_ruled_and_readable_on_a_phone_and_a_desktop(site, browser):
+    for viewport, phone in (({"width": 360, "height": 740}, True), ({"width": 1366, "height": 900}, False)):
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+        page = context.new_page()
+        goto(page, site.url("lexicon.html"))
+        tables = page.locator("table.mc-lexicon")
+        assert tables.count() == 4
+        for i in range(4):
+            read = tables.nth(i).evaluate(TABLE_READ)
+            assert read["width"] <= read["wrap"]["right"] - read["wrap"]["left"] + 1
+            for cell in read["cells"]:
+                assert 0 <= cell["left"] and cell["right"] <= viewport["width"], cell
+        first = tables.first.locator("tbody tr").first
+        style = first.locator("td").nth(1).evaluate(
+            "td => { const s = getComputedStyle(td); return {pad: parseFloat(s.paddingTop), top: s.borderTopStyle,"
+            " font: s.fontFamily, box: td.getBoundingClientRect().toJSON()} }")
+        assert "serif" not in style["font"].replace("sans-serif", ""), style["font"]
+        cells = [first.locator("td").nth(j).bounding_box() for j in range(3)]
+        if phone:
+            # The three languages of a term one under the other, each at full width.
+            assert cells[0]["y"] < cells[1]["y"] < cells[2]["y"]
+            assert all(c["width"] > 280 for c in cells), cells
+            assert first.locator("td").nth(1).evaluate("td => getComputedStyle(td, '::before').content") == '"Français" / ""'
+        else:
+            # Three columns of one width, padded and ruled.
+            assert len({round(c["y"]) for c in cells}) == 1
+            assert max(c["width"] for c in cells) - min(c["width"] for c in cells) < 2, cells
+            assert style["pad"] >= 8 and style["top"] == "solid", style
+        context.close()
