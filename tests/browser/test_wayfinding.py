@@ -124,6 +124,13 @@ def test_programme_table_is_cards_on_a_phone(site, browser, lang, width, scheme)
     assert read["caption"]["scroll"] <= read["caption"]["client"], read["caption"]
     # Notes are not squeezed: no value cell is taller than a few lines of its width.
     assert max(cell["height"] for cell in read["cells"]) < 260
+    # The chart above the table: no label over another at this width.
+    texts = page.evaluate("""() => [...document.querySelectorAll('.mc-chart svg text')].map(t => {
+      const r = t.getBoundingClientRect(); return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; })""")
+    assert len(texts) > 20
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            assert a["r"] <= b["l"] or b["r"] <= a["l"] or a["b"] <= b["t"] or b["b"] <= a["t"], (a, b)
     roles = roles_in_the_accessibility_tree(page)
     assert roles.get("columnheader", 0) >= 6 and roles.get("rowheader", 0) >= rows, roles
     assert roles.get("cell", 0) >= rows * 5, roles
