@@ -97,3 +97,31 @@ def test_the_site_map_lists_the_menu_and_the_statements(site, lang):
     page = site.page(("" if lang == "ar" else f"{lang}/") + "sitemap.html")
     listed = [stem(a.attributes["href"]) for a in page.css("ul.mc-sitemap a")]
     assert listed == ["index", *SECTIONS, *REFERENCE, *STATEMENTS]
+
+
+def test_identity_icons_footer_and_feed_links(site, data):
+    from PIL import Image
+
+    # The bitmaps browsers and phones ask for at the root, drawn from the mark.
+    ico = Image.open(site.directory / "favicon.ico")
+    assert ico.format == "ICO" and set(ico.info["sizes"]) == {(16, 16), (32, 32), (48, 48)}
+    touch = Image.open(site.directory / "apple-touch-icon.png").convert("RGB")
+    assert touch.size == (180, 180)
+    assert touch.getpixel((2, 2)) == (0x0b, 0x5a, 0x45), "a full square of the mark's green"
+    assert min(touch.getpixel((90, 45))) > 230, "the white letter"
+    assert not (site.directory / "assets/images/favicon.png").exists(), "the theme's generic favicon is gone"
+    no_site = [i for i in data.institutions if not i.website]
+    for path in ("index.html", "fr/news.html", "en/centre.html"):
+        page, lang = site.page(path), lang_of(path)
+        prefix = "" if lang == "ar" else f"{lang}/"
+        assert page.css_first('link[rel="apple-touch-icon"]').attributes["href"].endswith("apple-touch-icon.png")
+        footer = page.css_first("footer.mc-footer")
+        bottom = footer.css_first(".mc-footer__bottom").text(strip=True)
+        assert bottom.startswith("©") and NAMES[lang] in bottom and any(str(y) in bottom for y in range(2025, 2031))
+        plain = [s.text(strip=True) for s in footer.css(".mc-footer__plain")]
+        assert plain == [getattr(i.name, lang) for i in no_site], plain
+        assert all(s.parent.tag == "li" and s.css_first("a") is None for s in footer.css(".mc-footer__plain"))
+        feed = footer.css_first('a[type="application/atom+xml"]')
+        assert feed is not None and urljoin(site.url(path), feed.attributes["href"]) == site.url(prefix + "feed.xml")
+    news = site.page("fr/news.html").css_first('article a[type="application/atom+xml"]')
+    assert news is not None and news.attributes["href"] == "feed.xml" and (site.directory / "fr/feed.xml").exists()
