@@ -59,14 +59,22 @@ def _polygon(d: str, scale: float) -> list[tuple[float, float]]:
     return points
 
 
-def draw(svg: Path, size: int, square: bool = False) -> Image.Image:
-    """The mark at `size` pixels (RGBA); `square`: without its rounded
-    corners (a phone rounds the icon itself, and fills transparent corners black)."""
+def layers(svg: Path, size: int, square: bool = False) -> list[tuple[tuple[int, int, int, int], Image.Image]]:
+    """The mark at `size` pixels as (colour, coverage) pairs, one for each
+    fill and stroke, bottom first; `square`: its background without
+    rounded corners (a phone rounds an icon itself, and fills transparent
+    corners black)."""
     root = ET.fromstring(svg.read_text(encoding="utf-8"))
     view = [float(v) for v in root.attrib["viewBox"].split()]
-    scale = size * SUPERSAMPLE / view[2]
-    image = Image.new("RGBA", (size * SUPERSAMPLE,) * 2, (0, 0, 0, 0))
-    pen = ImageDraw.Draw(image)
+    big = size * SUPERSAMPLE
+    scale = big / view[2]
+    result = []
+
+    def layer(colour: str, paint) -> None:
+        mask = Image.new("L", (big, big), 0)
+        paint(ImageDraw.Draw(mask))
+        result.append((_colour(colour), mask.resize((size, size), Image.Resampling.LANCZOS)))
+
     for shape in root:
         tag, a = shape.tag.removeprefix(SVG), shape.attrib
         if tag == "rect":
@@ -74,15 +82,26 @@ def draw(svg: Path, size: int, square: bool = False) -> Image.Image:
             box = (x, y, x + float(a["width"]) * scale - 1, y + float(a["height"]) * scale - 1)
             radius = 0 if square and not a.get("x") else float(a.get("rx", 0)) * scale
             if a.get("fill", "#000") != "none":
-                pen.rounded_rectangle(box, radius, fill=_colour(a["fill"]))
+                layer(a.get("fill", "#000"), lambda pen: pen.rounded_rectangle(box, radius, fill=255))
             if a.get("stroke"):
-                pen.rounded_rectangle(box, radius, outline=_colour(a["stroke"]),
-                                      width=max(1, round(float(a.get("stroke-width", 1)) * scale)))
+                width = max(1, round(float(a.get("stroke-width", 1)) * scale))
+                layer(a["stroke"], lambda pen: pen.rounded_rectangle(box, radius, outline=255, width=width))
         elif tag == "path":
-            pen.polygon(_polygon(a["d"], scale), fill=_colour(a["fill"]))
+            outline = _polygon(a["d"], scale)
+            layer(a.get("fill", "#000"), lambda pen: pen.polygon(outline, fill=255))
         else:
             raise ValueError(f"the mark holds a <{tag}>: only rect and path are drawn (moussalaha/mark.py)")
-    return image.resize((size, size), Image.Resampling.LANCZOS)
+    return result
+
+
+def draw(svg: Path, size: int, square: bool = False) -> Image.Image:
+    """The mark at `size` pixels, RGBA."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    for colour, mask in layers(svg, size, square):
+        paint = Image.new("RGBA", (size, size), colour)
+        paint.putalpha(mask)
+        image = Image.alpha_composite(image, paint)
+    return image
 
 
 def write_icons(svg: Path, site: Path) -> None:

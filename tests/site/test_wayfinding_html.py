@@ -125,3 +125,19 @@ def test_identity_icons_footer_and_feed_links(site, data):
         assert feed is not None and urljoin(site.url(path), feed.attributes["href"]) == site.url(prefix + "feed.xml")
     news = site.page("fr/news.html").css_first('article a[type="application/atom+xml"]')
     assert news is not None and news.attributes["href"] == "feed.xml" and (site.directory / "fr/feed.xml").exists()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_home_preview_image_carries_the_mark_and_the_rule(site, lang):
+    """Like every other page's image: a band at the top, on the reading
+    side, over a sand rule; on the home page the band is the mark."""
+    from PIL import Image
+
+    image = Image.open(site.directory / ("assets/social/" + ("" if lang == "ar" else f"{lang}/") + "index.png")).convert("RGB")
+    band = image.crop((1200 - 200, 30, 1200, 150) if lang == "ar" else (0, 30, 200, 150))
+    colours = band.getcolors(1 << 16)
+    white = sum(n for n, c in colours if min(c) > 240)
+    sand = sum(n for n, c in colours if c[0] > 200 and c[2] < 150)
+    assert white > 300 and sand > 600, (white, sand)
+    other_side = image.crop((0, 30, 200, 150) if lang == "ar" else (1000, 30, 1200, 150))
+    assert len(other_side.getcolors(1 << 16)) == 1, "nothing on the other side"
