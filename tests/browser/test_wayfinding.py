@@ -15,6 +15,26 @@ DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 PHONE_360 = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
+def rows_of(page, selector: str) -> list[int]:
+    """How many of the elements sit on each row, top to bottom."""
+    tops = [round(box["y"]) for box in (page.locator(selector).nth(i).bounding_box()
+                                        for i in range(page.locator(selector).count()))]
+    return [tops.count(top) for top in sorted(set(tops))]
+
+
+def test_arabic_home_on_a_phone_header_and_figures(site, browser):
+    """At 390 px: the name level with the mark and the buttons; the key
+    figures two by two under the first, none alone on a row."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    goto(page, site.url("index.html"))
+    middle = lambda selector: (lambda b: b["y"] + b["height"] / 2)(page.locator(selector).first.bounding_box())
+    assert abs(middle(".md-header .mc-name") - middle(".md-header .md-logo")) < 3
+    assert abs(middle(".md-header .mc-name") - middle(".mc-menu-button")) < 3
+    assert rows_of(page, ".mc-figures > li") == [1, 2, 2]
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_main_menu_on_a_desktop_home_page(site, browser, scheme):
     """The Arabic home page at 1366 px: the seven sections in a row from the
@@ -32,6 +52,9 @@ def test_main_menu_on_a_desktop_home_page(site, browser, scheme):
     assert len({round(b["y"]) for b in boxes}) == 1 and all(b["height"] >= 44 for b in boxes)
     # The side menu does not repeat it.
     assert not page.locator(".md-sidebar--primary").is_visible()
+    # No card alone on a row: the founders three and two, the figures on one row.
+    assert rows_of(page, ".mc-home #founders + ul > li") == [3, 2]
+    assert rows_of(page, ".mc-figures > li") == [5]
     sub = menu.locator(".mc-primary__sub a")
     assert not sub.first.is_visible()
     if scheme == "light":

@@ -141,3 +141,19 @@ def test_home_preview_image_carries_the_mark_and_the_rule(site, lang):
     assert white > 300 and sand > 600, (white, sand)
     other_side = image.crop((0, 30, 200, 150) if lang == "ar" else (1000, 30, 1200, 150))
     assert len(other_side.getcolors(1 << 16)) == 1, "nothing on the other side"
+
+
+def test_arabic_typography_quotes_and_numbers_after_a_bracket(site):
+    """On every Arabic page: Arabic guillemets, never ASCII quotes, around
+    Arabic words; a number closing a bracket is tied to the word before it
+    («(افتتاح الدورة 18)» never leaves «18)» alone at a line start)."""
+    import re
+
+    ascii_quoted = re.compile(r"[\"'][\u0600-\u06ff][^\"'<>]{0,40}[\"']")
+    alone = re.compile(r"[\u0600-\u06ff] \d+\)")
+    arabic = [p for p in site.pages() if lang_of(p) == "ar"]
+    assert len(arabic) > 25
+    for path in arabic:
+        text = site.page(path).css_first("article").text(separator=" ")
+        assert not ascii_quoted.findall(text), (path, ascii_quoted.findall(text)[:3])
+        assert not alone.findall(text), (path, alone.findall(text)[:3])
