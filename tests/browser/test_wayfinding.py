@@ -189,3 +189,46 @@ def test_lexicon_is_ruled_and_readable_on_a_phone_and_a_desktop(site, browser):
             assert max(c["width"] for c in cells) - min(c["width"] for c in cells) < 2, cells
             assert style["pad"] >= 8 and style["top"] == "solid", style
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_printed_programme_is_fit_to_file(site, browser, lang):
+    """The programme as printed on A4: text at 11 pt at least, the
+    letterhead with the last-updated date and the date of printing (Moroccan
+    month names in Arabic), every source at the end with its full address,
+    the table's cells holding their words, tall rows free to continue."""
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    goto(page, site.url(("" if lang == "ar" else f"{lang}/") + "programme.html"))
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    read = page.evaluate("""() => {
+      const pt = el => parseFloat(getComputedStyle(el).fontSize) * 0.75;
+      const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+      const table = document.querySelector('table.mc-milestones');
+      return {
+        body: pt(document.querySelector('article p')),
+        letterhead: document.querySelector('.mc-letterhead').innerText,
+        letterheadShown: visible(document.querySelector('.mc-letterhead')),
+        printed: document.querySelector('[data-mc-printed]').textContent,
+        menus: [...document.querySelectorAll('.mc-primary, .mc-breadcrumb, .md-header')].some(visible),
+        sources: [...document.querySelectorAll('.mc-sources li')].map(li => ({
+          url: !!li.querySelector('.mc-print-address'), shown: li.querySelector('.mc-print-address')
+            ? visible(li.querySelector('.mc-print-address')) && li.querySelector('.mc-print-address').textContent.includes('http') : null})),
+        overflowing: [...table.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim()),
+        tableFits: table.getBoundingClientRect().width <= document.querySelector('article').getBoundingClientRect().width + 1,
+        rowBreak: getComputedStyle(table.querySelector('tbody tr')).breakInside,
+      };
+    }""")
+    assert read["body"] >= 11, read["body"]
+    assert read["letterheadShown"] and not read["menus"]
+    months = ("يناير فبراير مارس أبريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر".split() if lang == "ar" else
+              "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+    assert any(month in read["printed"] for month in months), read["printed"]
+    assert read["printed"] in read["letterhead"]
+    assert sum(1 for line in read["letterhead"].splitlines() if any(m in line for m in months)) == 2, read["letterhead"]
+    with_address = [s for s in read["sources"] if s["url"]]
+    assert len(with_address) >= 10 and all(s["shown"] for s in with_address)
+    assert read["tableFits"] and not read["overflowing"], read["overflowing"]
+    assert read["rowBreak"] == "auto"
+    context.close()
