@@ -232,3 +232,51 @@ def test_printed_programme_is_fit_to_file(site, browser, lang):
     assert read["tableFits"] and not read["overflowing"], read["overflowing"]
     assert read["rowBreak"] == "auto"
     context.close()
+
+
+def test_search_details(site, browser):
+    """More than ten results reachable; a news result without its title
+    repeated as its section; excerpts without the article's frame; on a
+    touch screen a hint without keys, and the closed box out of the Tab
+    order; words in another language's letters pointed to its search."""
+    from test_search import search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    goto(page, site.url("index.html"))
+    first = search(page, "الدورة")
+    assert len(first) == 10
+    more = page.locator(".mc-search-more")
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 10")
+    titles = page.eval_on_selector_all(".md-search-result__link h1", "hs => hs.map(h => h.textContent)")
+    assert len(titles) > 10 and len(set(titles)) == len(titles)
+    page_paths = page.eval_on_selector_all(".md-search-result__link", "as => as.map(a => new URL(a.href).pathname)")
+    assert len({p.split("#")[0] for p in page_paths}) == len(page_paths), "no page twice"
+    for title in titles:
+        parts = [part.strip() for part in title.split("›")]
+        assert len(parts) == 1 or parts[0] != parts[1], title
+    # Latin words on the Arabic site: the French and English searches, with the words.
+    assert search(page, "programme") == []
+    links = page.eval_on_selector_all(".mc-search-elsewhere a", "as => as.map(a => [a.lang, a.href])")
+    assert [lang for lang, _ in links] == ["fr", "en"]
+    assert links[0][1].endswith("fr/index.html#q=programme")
+    page.goto(links[0][1])
+    page.wait_for_function("() => document.querySelector('[data-mc-search]').dataset.state === 'done'")
+    assert page.locator(".md-search-result__item").count() >= 10
+    # French excerpts: no «Toutes les actualités» nor the article's date.
+    excerpts = search(page, "édition")
+    assert excerpts and not any("Toutes les actualités" in r["excerpt"] for r in excerpts), excerpts[:2]
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    goto(page, site.url("fr/index.html"))
+    assert "↓" not in page.locator("#mc-search-status").text_content()
+    # Tab from the search button goes on to the page, not into the closed box.
+    page.locator(".mc-search-button").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") != "mc-search-input"
+    assert not page.locator("#__search").is_checked()
+    phone.close()
