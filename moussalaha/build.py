@@ -241,6 +241,7 @@ def finish(config) -> None:
                 state.search_bundle = search.snapshot(site)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
+        files.minify_own(site)
         files.precompress(site)
 
 
