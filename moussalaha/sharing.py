@@ -171,7 +171,9 @@ def write_feeds(site: Path, pages: Mapping[str, FeedPage], docs: Path, site_url:
         xml = feeds.atom(news_items(lang, docs, site_url), lang=lang, feed_url=feed_url(site_url, lang),
                          page_url=page.url, title=meta.document_title(page.title, page.site_name),
                          subtitle=page.description, author=page.site_name,
-                         home_url=public_url(site_url, folder(lang)))
+                         home_url=public_url(site_url, folder(lang)),
+                         # The mark (moussalaha/mark.py writes both at the site's root).
+                         icon_url=public_url(site_url, "favicon.ico"), logo_url=public_url(site_url, "apple-touch-icon.png"))
         (site / folder(lang) / FEED).write_bytes(xml)
 
 
