@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test test-quick chromium nginx node text-layout pre-commit serve-prod requirements clean bench
+.PHONY: serve build check test test-quick chromium nginx node java text-layout pre-commit serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt or pyproject.toml
 # changes; the site's package (moussalaha/) is installed editable into it.
@@ -75,15 +75,25 @@ nginx:
 serve-prod: build nginx
 	$(BIN)/python scripts/serve_prod.py --port $(PORT)
 
+# Debian's Java, which runs the W3C Nu HTML Checker (npm's vnu-jar below;
+# its own download of a Java runtime is not used).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's default-jre-headless for the HTML checker"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
 # Debian's Node.js and npm, for the quality tools below.
 node:
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's nodejs and npm for the quality tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 
-# axe-core and Lighthouse for the quality tests, pinned by package-lock.json.
-node_modules/.installed: package.json package-lock.json | node
-	npm ci --no-audit --no-fund --loglevel=error
+# axe-core, Lighthouse and the Nu HTML Checker for the quality tests, pinned
+# by package-lock.json.
+# No package's install script runs: the only one, vnu-jar's, would download
+# a Java runtime from GitHub when Debian's is missing.
+node_modules/.installed: package.json package-lock.json | node java
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The editors' checks before every commit, with pre-commit installed into
@@ -102,7 +112,7 @@ CORES := $(shell nproc 2>/dev/null || echo 2)
 
 # The Debian packages first, one after the other (apt-get holds a lock), then
 # the Python environment and the npm packages side by side.
-test: text-layout chromium nginx node
+test: text-layout chromium nginx node java
 	@$(MAKE) --no-print-directory -j2 $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest -n $(shell echo $$(( $(CORES) + 1 ))) $(PARALLEL)
 

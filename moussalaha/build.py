@@ -55,8 +55,8 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import (alternates, data, dossier, files, gate, html, open_data, policy, redirects, sandbox, search,
-                        sharing, theme_listing, updated)
+from moussalaha import (alternates, data, dossier, files, gate, html, mark, open_data, policy, redirects, sandbox,
+                        search, sharing, theme_listing, updated)
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder, of_build
 
@@ -263,6 +263,17 @@ def write_language_404s(site: Path) -> None:
             _write(site / lang / "404.html", alternates.language_404(root_404, lang))
 
 
+# The theme's own favicon, a generic book, which no page names: the site's
+# mark is favicon.svg, and the bitmaps browsers ask for by name at the root.
+THEME_FAVICON = "assets/images/favicon.png"
+
+
+def write_icons(site: Path, docs: Path) -> None:
+    """/favicon.ico and /apple-touch-icon.png from the mark (moussalaha/mark.py)."""
+    (site / THEME_FAVICON).unlink(missing_ok=True)
+    mark.write_icons(docs / "assets" / "images" / "favicon.svg", site)
+
+
 def allowed_scripts(config) -> frozenset[str]:
     """The hashes of the inline scripts the build's templates ship."""
     return policy.allowed_scripts(tuple(policy.theme_folders(config)), urlsplit(config.site_url or "/").path or "/")
@@ -281,6 +292,7 @@ def finish(config) -> None:
     site = Path(config.site_dir)
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
+    write_icons(site, Path(config.docs_dir))
     with ThreadPoolExecutor(max_workers=1) as pool:
         indexing = None
         if not (state.serving and state.search_bundle is not None):
@@ -301,6 +313,7 @@ def finish(config) -> None:
     finish_dossiers(site, Path(config.docs_dir), Path(config.config_file_path).parent)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     if not state.serving:
+        files.minify_own(site)
         files.precompress(site)
 
 

@@ -46,6 +46,46 @@ def _overlaps(a, b, gap: float = 2) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
 
 
+def _distance(box, point) -> float:
+    """From a label's box to a point (0 inside it)."""
+    dx = max(box[0] - point["x"], 0, point["x"] - box[2])
+    dy = max(box[1] - point["y"], 0, point["y"] - box[3])
+    return math.hypot(dx, dy)
+
+
+def _place_label(point, key, every_point, placed, markers, plot_x, bottom, rtl) -> None:
+    """The value's label at the first place around its point that stays in
+    the plot, overlaps no other label and no marker, and is nearer its own
+    point than any other: a reader never takes it for another point's value
+    (two figures on one date, 301 and 322 on 19 February 2024, sit one
+    above the other: each gets its label on its own side). None fits: no
+    label (the table beside the chart gives every figure)."""
+    text = str(point["value"])
+    half = len(text) * DIGIT_WIDTH * FONT / 2
+    side = half + 6
+    # Beneficiaries are above released: their labels go up first, the others down.
+    above, below = (point["y"] - 7, point["y"] + FONT + 5)
+    middle = point["y"] + 0.3 * FONT
+    before, after = (point["x"] + side, point["x"] - side) if rtl else (point["x"] - side, point["x"] + side)
+    places = [(point["x"], above), (point["x"], below)] if key == "beneficiaries" else [(point["x"], below), (point["x"], above)]
+    places += [(before, middle), (after, middle)]
+    # Farther off in the same direction, where that is still nearest its own point.
+    places += [(x, y - FONT if y < point["y"] else y + FONT) for x, y in places[:2]]
+    for x, baseline in places:
+        box = _box(x, baseline, text)
+        inside = box[1] >= 0 and box[3] <= bottom and plot_x[0] <= box[0] and box[2] <= plot_x[1]
+        if not inside or any(_overlaps(box, other) for other in placed):
+            continue
+        others = [p for p in every_point if p is not point]
+        if any(_overlaps(box, marker, gap=1) for marker, p in zip(markers, every_point) if p is not point):
+            continue
+        if any(_distance(box, other) <= _distance(box, point) + 2 for other in others):
+            continue
+        placed.append(box)
+        point["label"] = {"x": round(x, 1), "y": round(baseline, 1)}
+        return
+
+
 def geometry(milestones: list[dict], rtl: bool) -> dict:
     """Everything the SVG template needs, in viewBox units."""
     left, right, bottom = START, WIDTH - END, HEIGHT - BOTTOM
@@ -92,19 +132,14 @@ def geometry(milestones: list[dict], rtl: bool) -> dict:
                 continue
             x, y = x_of(m["date"]), y_of(m[key])
             points.append({"x": x, "y": y, "value": m[key], "date": m["date"], "label": None})
-        # Beneficiaries are above released: their labels go up, the others down.
-        offsets = [-7, -7 - FONT, -7 - 2 * FONT] if key == "beneficiaries" else [FONT + 5, 2 * FONT + 5]
-        for point in points:
-            for offset in offsets:
-                box = _box(point["x"], point["y"] + offset, str(point["value"]))
-                inside = box[1] >= 0 and box[3] <= bottom and plot_x[0] <= box[0] and box[2] <= plot_x[1]
-                if inside and not any(_overlaps(box, other) for other in placed):
-                    placed.append(box)
-                    point["label"] = {"x": point["x"], "y": round(point["y"] + offset, 1)}
-                    break
-        path = " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(points))
-        series.append({"key": key, "points": points, "path": path})
-
+        series.append({"key": key, "points": points,
+                       "path": " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(points))})
+    every_point = [point for s in series for point in s["points"]]
+    # Nothing may hide a point: its marker is a box too.
+    markers = [(p["x"] - 4, p["y"] - 4, p["x"] + 4, p["y"] + 4) for p in every_point]
+    for s in series:
+        for point in s["points"]:
+            _place_label(point, s["key"], every_point, placed, markers, plot_x, bottom, rtl)
     return {"width": WIDTH, "height": HEIGHT, "grid": grid, "axis": axis, "years": years,
             "year_y": HEIGHT - 8, "ticks": ticks, "series": series}
 

@@ -197,7 +197,11 @@ def command_new_page(args) -> int:
     if (args.after and not matching) or not entries:
         print(f"{args.after or 'nav'}: not found in the navigation of mkdocs.yml.", file=sys.stderr)
         return 1
-    after = matching[0] if matching else entries[-1]
+    # By default after the last page of the menu's first level, before a
+    # group (the reference pages): a new page is a section, not a reference.
+    top = re.match(r"^(\s*)", lines[entries[0]]).group(1)
+    sections = [n for n in entries if re.match(r"^(\s*)", lines[n]).group(1) == top and not lines[n].rstrip().endswith(":")]
+    after = matching[0] if matching else (sections or entries)[-1]
     indent = re.match(r"^(\s*)", lines[after]).group(1)
     lines.insert(after + 1, f"{indent}- {name}.md\n")
     title = args.title or f"{PLACEHOLDER} عنوان الصفحة"

@@ -66,12 +66,15 @@ def atom(
     subtitle: str,
     author: str,
     home_url: str,
+    icon_url: str | None = None,
+    logo_url: str | None = None,
 ) -> bytes:
     """The Atom feed of `lang`: the items in that language only, newest first.
 
     `feed_url` is the feed's own absolute address (its id and rel=self),
     `page_url` the news page it mirrors, `author` the centre's name in
-    that language and `home_url` its home page.
+    that language and `home_url` its home page; `icon_url` and `logo_url`
+    the centre's mark, small and large, which feed readers show beside it.
     """
     news = sorted((i for i in items if i.lang == lang), key=lambda i: (i.date, i.url), reverse=True)
     if not news:
@@ -88,6 +91,10 @@ def atom(
     feed.author({"name": plain_text(author, lang), "uri": home_url})
     feed.link(href=feed_url, rel="self", type=ATOM_TYPE)
     feed.link(href=page_url, rel="alternate", type="text/html", hreflang=lang)
+    if icon_url:
+        feed.icon(icon_url)
+    if logo_url:
+        feed.logo(logo_url)
     feed.updated(_moment(news[0].date))
     for item in news:
         entry = feed.add_entry(order="append")

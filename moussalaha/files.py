@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
+import rcssmin
+import rjsmin
 
 # Text (and WebAssembly, which compresses as well) by extension. Not images,
 # fonts or archives, already compressed, nor source maps, which only
@@ -60,6 +62,23 @@ def compressible(path: Path) -> bool:
 
 def brotli_quality(path: Path) -> int:
     return BROTLI_QUALITY.get(path.suffix, BROTLI_QUALITY_OTHERWISE)
+
+
+# The site's own style sheets and scripts (the theme's are minified
+# already): written with comments for the people who change them, sent
+# without them, to every first visitor. site.css 8.9 KB brotli with its
+# comments, 5.0 KB without; search.js 4.3 KB and 2.7 KB.
+OWN_FILES = {"assets/stylesheets": (".css", rcssmin.cssmin), "assets/javascripts": (".js", rjsmin.jsmin)}
+
+
+def minify_own(site: Path) -> None:
+    """The site's own style sheets and scripts in the built site, without
+    comments and spaces (rcssmin and rjsmin, which leave strings, regular
+    expressions and selectors as written). Before any hash of their content."""
+    for folder, (suffix, minify) in OWN_FILES.items():
+        for path in sorted((site / folder).glob("*" + suffix)):
+            if not path.name.endswith(".min" + suffix):
+                path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def precompress(site: Path) -> None:

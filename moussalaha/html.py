@@ -202,7 +202,7 @@ def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
 @lru_cache(maxsize=256)
 def finish_page(output: str, where: str) -> str:
     """The whole page the theme wrote, finished: `dir` on <html> from its
-    `lang`; in French and English pages, Arabic titles (of pages not
+    `lang`; no `autocomplete` on checkboxes; in French and English pages, Arabic titles (of pages not
     translated yet) in the menus, contents and footer marked as Arabic; in
     French pages, no-break spaces where French typography wants them."""
     tree = LexborHTMLParser(output)
@@ -211,6 +211,13 @@ def finish_page(output: str, where: str) -> str:
     if lang not in DIRECTIONS:
         raise SiteError(f"{where}: the theme no longer writes <html lang=…>; update moussalaha/html.py.")
     root.attrs["dir"] = DIRECTIONS[lang]
+    # The theme's drawer and search toggles (base.html, outside any block)
+    # carry autocomplete="off", which HTML allows on text-like inputs only
+    # (the W3C checker's one error on every page). It kept Firefox from
+    # restoring a toggle on "back"; the site's menu button reads the
+    # checkbox's state, whatever it is, and says it (main.html).
+    for toggle in tree.css('input[type="checkbox"][autocomplete]'):
+        del toggle.attrs["autocomplete"]
     if lang != DEFAULT_LANGUAGE:
         _mark_arabic_labels(tree)
     if lang == "fr":

@@ -1,7 +1,9 @@
 """The site's quality tools, shared by tests/browser/test_quality.py and
 scripts/bench.py: axe-core and Lighthouse, the npm packages pinned in
 package-lock.json (`make test` installs them with `npm ci`), run against
-Debian's Chromium (moussalaha/serve.py serves the site to them).
+Debian's Chromium (moussalaha/serve.py serves the site to them); and the
+W3C Nu HTML Checker (npm's vnu-jar, pinned there too, run by Debian's Java,
+which `make test` installs), for tests/browser/test_html_valid.py.
 
 To try Lighthouse on one address by hand:
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +28,23 @@ LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_errors(files: list[Path]) -> list[dict]:
+    """The W3C Nu HTML Checker's errors in `files`, all checked by one Java
+    process (one per page would start Java 93 times): each a dict with
+    `url`, `lastLine`, `message` and `extract`. Warnings are not errors."""
+    java = shutil.which("java")
+    if java is None or not VNU_JAR.exists():
+        raise RuntimeError("the W3C Nu HTML Checker needs Java and node_modules/vnu-jar: run `make test`, which "
+                           "installs Debian's default-jre-headless and the npm packages.")
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, check=False)
+    try:
+        return json.loads(result.stderr)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        raise RuntimeError(f"the Nu HTML Checker failed (exit {result.returncode}): {result.stderr[-2000:]}") from None
 
 
 def require_node_tools() -> None:

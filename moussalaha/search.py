@@ -48,7 +48,10 @@ _LANGS = "|".join(LANGUAGES)
 KEEP = re.compile(rf"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.({_LANGS})_.*\.pf_meta"
                   rf"|wasm\.({_LANGS})\.pagefind|index|fragment|filter)$")
 # Parts of the article that are not its content.
-NOT_CONTENT = ".headerlink, .md-content__button, .md-source-file, .mc-translation-notice, [data-search-skip]"
+# A news article's link back to the news and its date are the page's frame:
+# not in the results' excerpts («Toutes les actualités. 18 juillet 2025.»).
+NOT_CONTENT = (".headerlink, .md-content__button, .md-source-file, .mc-translation-notice, [data-search-skip], "
+               ".mc-news__back, .mc-news__date")
 
 
 def indexed_copy(page_html: str, lang: str, where: str) -> str | None:

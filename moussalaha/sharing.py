@@ -86,13 +86,18 @@ def head(
     founders: list[str],
     article: Article | None = None,
     dataset: dict | None = None,
+    section: tuple[str, str] | None = None,
 ) -> dict:
     """What overrides/partials/sharing.html prints for one page: `title`
     (text, for <title>), `meta`, `jsonld` and `feed` (HTML, escaped here).
 
     `page_url` is the page's address in the site (fr/centre.html), `site_names`
     the centre's name in each language, `alternates` the page's address in
-    each language it exists in; `dataset`, the Dataset the page describes
+    each language it exists in, `section` the (title, address in the site)
+    of the page an article belongs to (the news page). `trail` is the path
+    from the home page to this one, (name, address in the site) pairs, which
+    the page shows (overrides/partials/breadcrumb.html) and its
+    BreadcrumbList states; none on the home page. `dataset`, the Dataset the page describes
     (structured_data.dataset), if any.
     """
     site_name = site_names[lang]
@@ -107,21 +112,25 @@ def head(
     published = article.published if article else None
     tags = meta.tags(title=title, description=description, lang=lang, url=url, site_name=site_name,
                      image=image, alternates=alternates, published=published)
+    trail = [] if is_home else [(site_name, folder(lang) + "index.html"), *([section] if section else []),
+                                (title, page_url)]
+    blocks = []
     if is_home:
-        block = structured_data.organization(lang=lang, names=dict(site_names), site_url=public_url(site_url, ""),
-                                             url=home, founding_date=founding_date, founders=founders)
+        blocks.append(structured_data.organization(lang=lang, names=dict(site_names), site_url=public_url(site_url, ""),
+                                                   url=home, founding_date=founding_date, founders=founders))
     elif article:
-        block = structured_data.news_article(
+        blocks.append(structured_data.news_article(
             lang=lang, headline=title, description=description, published=article.published, url=url,
             image_url=image.url, image_width=image.width, image_height=image.height,
-            publisher_name=site_name, site_url=public_url(site_url, ""))
-    else:
-        block = structured_data.breadcrumbs([(site_name, home), (title, url)])
+            publisher_name=site_name, site_url=public_url(site_url, "")))
+    if trail:
+        blocks.append(structured_data.breadcrumbs([(name, public_url(site_url, address)) for name, address in trail]))
     return {
         "title": meta.document_title(title, site_name),
         "meta": Markup(meta.html(tags)),
-        "jsonld": Markup("\n".join(structured_data.script(b) for b in (block, dataset) if b)),
+        "jsonld": Markup("\n".join(structured_data.script(block) for block in [*blocks, *([dataset] if dataset else [])])),
         "feed": feed_url(site_url, lang),
+        "trail": trail,
     }
 
 
@@ -164,7 +173,9 @@ def write_feeds(site: Path, pages: Mapping[str, FeedPage], docs: Path, site_url:
         xml = feeds.atom(news_items(lang, docs, site_url), lang=lang, feed_url=feed_url(site_url, lang),
                          page_url=page.url, title=meta.document_title(page.title, page.site_name),
                          subtitle=page.description, author=page.site_name,
-                         home_url=public_url(site_url, folder(lang)))
+                         home_url=public_url(site_url, folder(lang)),
+                         # The mark (moussalaha/mark.py writes both at the site's root).
+                         icon_url=public_url(site_url, "favicon.ico"), logo_url=public_url(site_url, "apple-touch-icon.png"))
         (site / folder(lang) / FEED).write_bytes(xml)
 
 

@@ -30,10 +30,14 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 from uniseg.linebreak import LineBreak, line_break, line_break_units
 
+from moussalaha import mark
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 FONTS = Path(__file__).with_name("fonts")
 FONT_FILES = {400: FONTS / "share-400.ttf", 700: FONTS / "share-700.ttf"}
+# The centre's mark, its one drawing (the site's favicon).
+MARK = Path(__file__).resolve().parents[1] / "docs" / "assets" / "images" / "favicon.svg"
 RTL_LANGUAGES = {"ar"}
 
 # The site's colours (docs/assets/stylesheets/site.css): the primary green,
@@ -264,8 +268,9 @@ def render(title: str, site_name: str, lang: str) -> bytes:
     image = title_ink.point(WHITE_RAMP)
 
     # The centre's name at the top, on the reading side, over a sand rule;
-    # neither when the title is the name (the home page: better pass its
-    # tagline as the title there). Its band is above the title's area.
+    # on the home page, whose title is the name, the centre's mark instead
+    # (moussalaha/mark.py draws it from favicon.svg). Its band is above the
+    # title's area.
     if site_name != clean(title, "title"):
         name_ink = Image.new("L", (WIDTH, AREA[0]), 0)
         draw = ImageDraw.Draw(name_ink)
@@ -273,6 +278,17 @@ def render(title: str, site_name: str, lang: str) -> bytes:
         start = WIDTH - MARGIN - 120 if rtl else MARGIN
         draw.rectangle((start, RULE_TOP, start + 120, RULE_TOP + 6), fill=255)
         image.paste(name_ink.point(SAND_RAMP), (0, 0))
+
+    else:
+        # The home page: the mark where the name would be, over the rule.
+        size = RULE_TOP - 24 - (MARGIN - 32)
+        x = WIDTH - MARGIN - size if rtl else MARGIN
+        for colour, coverage in mark.layers(MARK, size):
+            ramp = WHITE_RAMP if colour[:3] == WHITE else SAND_RAMP if colour[:3] != GREEN else None
+            if ramp is not None:
+                image.paste(coverage.point(ramp), (x, MARGIN - 32), coverage.point(lambda c: 255 if c else 0))
+        rule = WIDTH - MARGIN - 120 if rtl else MARGIN
+        ImageDraw.Draw(image).rectangle((rule, RULE_TOP, rule + 120, RULE_TOP + 6), fill=SAND_RAMP[255])
 
     # A dark band along the bottom edge, as the site's footer.
     image.paste(1, (0, HEIGHT - 16, WIDTH, HEIGHT))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import difflib
 
+import pathspec
+
 from mkdocs.utils.yaml import yaml_load
 
 from moussalaha import news, pages
@@ -70,14 +72,25 @@ def read_config() -> dict:
     return yaml_load((root() / "mkdocs.yml").read_text(encoding="utf-8")) or {}
 
 
+def _nav_targets(entries) -> list[str]:
+    """The files a nav lists, a group's (`- Title: [a.md, b.md]`) included."""
+    targets = []
+    for entry in entries:
+        target = next(iter(entry.values())) if isinstance(entry, dict) and entry else entry
+        if isinstance(target, list):
+            targets += _nav_targets(target)
+        elif isinstance(target, str):
+            targets.append(target)
+    return targets
+
+
 def check_nav(config: dict, found) -> list[Problem]:
     problems = []
     config_path = root() / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
     listed = set()
-    for entry in config.get("nav") or []:
-        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if not isinstance(target, str) or "://" in target:
+    for target in _nav_targets(config.get("nav") or []):
+        if "://" in target:
             continue
         listed.add(target)
         line = line_of(text, f"{target}", line_of(text, "nav:"))
@@ -88,9 +101,13 @@ def check_nav(config: dict, found) -> list[Problem]:
         elif not parsed or parsed not in found:
             problems.append(problem(config_path, line, f"the navigation lists {target}, which is not a page in docs/ — "
                                                        "fix the name or remove the line"))
+    # Pages left out of the menu on purpose: the statements, in the footer
+    # (`not_in_nav`, gitignore patterns as MkDocs reads them).
+    left_out = pathspec.PathSpec.from_lines("gitwildmatch", str(config.get("not_in_nav") or "").splitlines())
     for (name, lang), page in found.items():
         # News articles are listed on the news page, not in the menu (`not_in_nav`).
-        if lang == DEFAULT and f"{name}.md" not in listed and not news.is_article(name):
+        if (lang == DEFAULT and f"{name}.md" not in listed and not news.is_article(name)
+                and not left_out.match_file(f"{name}.md")):
             problems.append(problem(page.path, 1, f"this page is not in the navigation — add the line `  - {name}.md` "
                                                   "under `nav:` in mkdocs.yml, where it should appear in the menu"))
     return problems

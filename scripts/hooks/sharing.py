@@ -23,10 +23,13 @@ def on_page_context(context, page, config, nav):
     title = page.meta.get("title") or page.title or site_names[lang]
     description = page.meta.get("description") or config.site_description or site_names[lang]
     docs = Path(config.docs_dir)
-    article = None
+    article = section = None
     if news.is_article(page.file.src_uri):
         slug = news.slug_of(page.file.src_uri)
         article = sharing.Article(news.read(docs, slug, lang, read_page).date)
+        index = next((item for item in nav.pages if item.url == news.index_url(page.url)), None)
+        if index is not None:
+            section = (index.title, index.url)
     facts = data.load(docs / "data")
     dataset = None
     if page.file.url == languages.folder(lang) + open_data.PAGE:
@@ -36,7 +39,7 @@ def on_page_context(context, page, config, nav):
             lang=lang, title=title, description=description, page_url=page.file.url, site_url=config.site_url,
             site_names=site_names, alternates={link["lang"]: link["href"] for link in context.get("alternates") or []},
             founding_date=facts.agreement.date, founders=[getattr(i.name, lang) for i in facts.institutions],
-            article=article, dataset=dataset)
+            article=article, section=section, dataset=dataset)
     except ValueError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     feed = None

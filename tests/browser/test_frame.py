@@ -131,6 +131,8 @@ def test_404_is_in_the_visitors_language(site, screen, missing, lang):
     assert section.locator('a[href$="sitemap.html"]').count() == 1
     for target in LANGS:
         assert screen.locator(f'.mc-langbar a[hreflang="{target}"]').is_visible()
+    # The visitor's language marked in the bar, as on every page.
+    assert screen.locator(".mc-langbar a[aria-current]").evaluate_all("links => links.map(a => a.hreflang)") == [lang]
     screen.screenshot(path=str(SCREENSHOTS / f"frame-404-{lang}-{screen.size}.png"), full_page=True)
 
 

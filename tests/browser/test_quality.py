@@ -173,6 +173,9 @@ def tab_through(page, limit: int) -> list[dict]:
 
 def focus_is_visible(page, control: str) -> bool:
     """The control looks different focused (by the keyboard) and not."""
+    # A search box focused before stays open (it closes on Escape or a
+    # click elsewhere) and may cover the main menu under the header.
+    page.evaluate("() => { const s = document.getElementById('__search'); if (s) s.checked = false; }")
     element = page.locator(f'[data-qa-control="{control}"]')
     element.focus()
     box = element.bounding_box()
@@ -340,8 +343,9 @@ def test_arabic_layout_mirrors(site, desktop):
       const languages = [...document.querySelectorAll('.mc-langbar a')].slice(0, 2).map(box);
       const th = [...document.querySelectorAll('.md-content table thead th')].slice(0, 2).map(box);
       const li = document.querySelector('.md-content article ul > li'), ul = li.parentElement;
-      return {footer, languages, th, li: box(li), ul: box(ul), sidebar: box(document.querySelector('.md-sidebar--primary')),
-              content: box(document.querySelector('.md-content'))};
+      const menu = [...document.querySelectorAll('.mc-primary__list > li')].map(box);
+      return {footer, languages, th, li: box(li), ul: box(ul), menu,
+              toc: box(document.querySelector('.md-sidebar--secondary')), content: box(document.querySelector('.md-content'))};
     }""")
     # The footer's first block on the right; the languages, العربية first,
     # at the end of the line (the left).
@@ -352,8 +356,9 @@ def test_arabic_layout_mirrors(site, desktop):
     assert shape["th"][0]["left"] > shape["th"][1]["left"]
     # List items indented from the right, where their bullets are.
     assert shape["ul"]["right"] - shape["li"]["right"] > shape["li"]["left"] - shape["ul"]["left"]
-    # The navigation on the right of the content.
-    assert shape["sidebar"]["left"] > shape["content"]["left"]
+    # The main menu from the right, its first section first; the contents on the left.
+    assert shape["menu"][0]["left"] > shape["menu"][-1]["left"]
+    assert shape["toc"]["left"] < shape["content"]["left"]
 
 
 @pytest.mark.parametrize("path", ["index.html", "fr/index.html"])

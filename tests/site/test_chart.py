@@ -173,3 +173,23 @@ def test_programme_page_screenshots(site, phone, desktop, lang):
         assert direction == languages.DIRECTIONS[lang]
         screenshot(page, f"programme-{lang}-{size}")
         page.locator("figure.mc-chart").screenshot(path=str(SCREENSHOTS / f"programme-chart-{lang}-{size}.png"))
+
+
+@pytest.mark.parametrize("lang", ("ar", "fr"))
+def test_each_label_sits_at_its_own_point(site, lang):
+    """A value's label is nearer its own point than any other, so that no
+    figure is read as another point's; two figures reported on one date
+    (301 at a closing, 322 at an opening) are both labelled."""
+    svg = chart_of(site, lang)
+    every = [(series, *p) for series in SERIES for p in points(svg, series)]
+    labels = svg.css("text.mc-chart__value")
+    assert len(labels) >= len(every) - 2, "most points are labelled"
+    for label in labels:
+        a = label.attributes
+        # The label's middle: its x, and a little above its baseline.
+        x, y = float(a["x"]), float(a["y"]) - 4.5
+        assert label.text(strip=True) == a["data-value"]
+        nearest = min(every, key=lambda p: (p[3] - x) ** 2 + (p[4] - y) ** 2)
+        assert (nearest[1], str(nearest[2])) == (a["data-date"], a["data-value"]), (a, nearest)
+    same_day = {a.attributes["data-value"] for a in labels if a.attributes["data-date"] == "2024-02-19"}
+    assert {"301", "322"} <= same_day, same_day

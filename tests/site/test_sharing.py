@@ -80,6 +80,9 @@ def test_feed_has_the_news_of_its_language_newest_first(site, root):
     assert expected, f"no article written in {lang}"
     assert [(e.title.lstrip("\u200f"), e.link, e.published[:10]) for e in parsed.entries] == [
         (a.title, site.url(root + a.url), a.date.isoformat()) for a in expected]
+    # The centre's mark beside the feed in a reader: files the site serves.
+    assert (parsed.feed.icon, parsed.feed.logo) == (site.url("favicon.ico"), site.url("apple-touch-icon.png"))
+    assert (site.directory / "favicon.ico").exists() and (site.directory / "apple-touch-icon.png").exists()
 
 
 def test_home_page_describes_the_centre(site):

@@ -14,6 +14,10 @@
   root.setAttribute("data-lang", lang);
   document.addEventListener("DOMContentLoaded", function () {
     document.body.dir = root.dir;
+    // The language bar marks the visitor's language, as on every page.
+    document.querySelectorAll('.mc-langbar a[hreflang="' + lang + '"]').forEach(function (link) {
+      link.setAttribute("aria-current", "true");
+    });
     var heading = document.querySelector('[data-not-found][lang="' + lang + '"] h1');
     if (heading) document.title = "404 · " + heading.textContent;
     // The search form opens the home page of its language with the words

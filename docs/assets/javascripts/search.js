@@ -19,16 +19,26 @@
   const form = box.querySelector("form");
   const status = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
-  const hint = status.textContent;
+  const more = box.querySelector(".mc-search-more");
+  const elsewhere = box.querySelector(".mc-search-elsewhere");
+  // A touch screen has no arrow keys, Enter or Esc to name.
+  const hint = matchMedia("(pointer: coarse)").matches ? box.dataset.hintTouch : status.textContent;
+  status.textContent = hint;
+  // The other languages' home pages, whose search opens with #q=… (below).
+  const others = (box.dataset.languages || "").split(";").map((entry) => entry.split("="))
+    .filter(([code]) => code && code !== document.documentElement.lang);
   const button = document.querySelector(".mc-search-button");
   const root = new URL(box.dataset.root, location.href);
   const arabic = document.documentElement.lang === "ar";
   const prefix = new RegExp(box.dataset.arabicPrefix);
+  // Shown at first, and added by each press of «more results».
   const MAX_RESULTS = 10;
   const MAX_QUERIES = 8;
 
   let engine = null;
   let latest = 0;
+  // The current search: its results by score, how many were read, how many shown.
+  let current = null;
   let timer = 0;
   let quiet = false;
 
@@ -111,6 +121,10 @@
     return html.replace(/([\u0621-\u064a\u064b-\u065f\u0670])~(?=[\u0621-\u064a])/g, "$1");
   }
 
+  function same(a, b) {
+    return fold(tidy(a || "")).trim() === fold(tidy(b || "")).trim();
+  }
+
   function best(result) {
     const sections = (result.sub_results || []).filter((s) => s.url.includes("#"));
     sections.sort((a, b) => (b.locations?.length || 0) - (a.locations?.length || 0));
@@ -125,10 +139,8 @@
     box.dataset.query = query;
   }
 
-  function render(results, query) {
-    list.replaceChildren();
-    const count = results.length;
-    const words = count === 0 ? box.dataset.none : count === 1 ? box.dataset.one : box.dataset.other.replace("{n}", count);
+  function render(results, query, append) {
+    if (!append) list.replaceChildren();
     for (const result of results) {
       const target = best(result);
       const item = document.createElement("li");
@@ -140,7 +152,8 @@
       article.className = "md-search-result__article md-typeset";
       const title = document.createElement("h1");
       title.textContent = tidy(result.meta.title || "");
-      if (target !== result && target.title && target.title !== result.meta.title) {
+      // A news article's first section is its title: not repeated.
+      if (target !== result && target.title && !same(target.title, result.meta.title)) {
         const section = document.createElement("span");
         section.className = "mc-search-section";
         section.textContent = tidy(target.title);
@@ -159,11 +172,53 @@
       item.append(link);
       list.append(item);
     }
-    say(words, "done", query);
+    const count = list.children.length;
+    say(count === 0 ? box.dataset.none : count === 1 ? box.dataset.one : box.dataset.other.replace("{n}", count),
+        "done", query);
+  }
+
+  /* Nothing found in this language, for words in another's letters (Latin
+     on an Arabic page, Arabic on a French or English one): the same words
+     in the search of the languages written so, a link each. */
+  function suggest(text) {
+    elsewhere.replaceChildren();
+    const latin = /\p{Script=Latin}/u.test(text), arabicLetters = /\p{Script=Arabic}/u.test(text);
+    const targets = others.filter(([code]) => (code === "ar" ? arabicLetters : latin));
+    if (!targets.length) return;
+    elsewhere.append(box.dataset.elsewhere);
+    targets.forEach(([code, name, home], index) => {
+      const link = document.createElement("a");
+      link.href = `${home}#q=${encodeURIComponent(text.trim())}`;
+      link.hreflang = link.lang = code;
+      link.textContent = name;
+      elsewhere.append(index ? " · " : " ", link);
+    });
+    elsewhere.hidden = false;
+  }
+
+  /* The next results of the current search, MAX_RESULTS at most: their
+     data read a few more at a time, for those relevant() sets aside; those
+     read beyond MAX_RESULTS wait for the next press of «more results». */
+  async function next(number) {
+    const search = current;
+    const shown = search.waiting.splice(0, MAX_RESULTS);
+    while (shown.length < MAX_RESULTS && search.read < search.ranked.length) {
+      const batch = search.ranked.slice(search.read, search.read + 2 * MAX_RESULTS);
+      search.read += batch.length;
+      const data = await Promise.all(batch.map((result) => result.data()));
+      if (number !== latest) return;
+      shown.push(...data.filter((result) => relevant(result, search.wanted)));
+    }
+    search.waiting.push(...shown.splice(MAX_RESULTS));
+    render(shown, search.text, search.started);
+    search.started = true;
+    more.hidden = !(search.waiting.length || search.read < search.ranked.length);
+    if (!list.children.length) suggest(search.text);
   }
 
   async function search(text) {
     const number = ++latest;
+    more.hidden = elsewhere.hidden = true;
     if (!text.trim()) {
       list.replaceChildren();
       say(hint, "idle");
@@ -181,12 +236,9 @@
           if (!known || known.score < result.score) found.set(result.id, result);
         }
       }
-      // Twice as many as shown, for those relevant() sets aside.
-      const ranked = [...found.values()].sort((a, b) => b.score - a.score).slice(0, 2 * MAX_RESULTS);
-      const data = await Promise.all(ranked.map((result) => result.data()));
-      if (number !== latest) return;
-      const wanted = words(text).map((word) => word.slice(0, 4));
-      render(data.filter((result) => relevant(result, wanted)).slice(0, MAX_RESULTS), text);
+      current = {text, ranked: [...found.values()].sort((a, b) => b.score - a.score), read: 0, waiting: [],
+                 started: false, wanted: words(text).map((word) => word.slice(0, 4))};
+      await next(number);
     } catch (error) {
       if (number === latest) {
         list.replaceChildren();
@@ -218,6 +270,12 @@
     return [...list.querySelectorAll("a")];
   }
 
+  // The next results, the keyboard's focus on the first of them.
+  more.addEventListener("click", async () => {
+    const before = list.children.length;
+    await next(latest);
+    (list.children[before]?.querySelector("a") || input).focus({ preventScroll: false });
+  });
   input.addEventListener("focus", open);
   input.addEventListener("input", () => {
     open();
@@ -243,6 +301,7 @@
   form.addEventListener("reset", () => {
     latest++;
     list.replaceChildren();
+    more.hidden = elsewhere.hidden = true;
     say(hint, "idle");
     input.focus({ preventScroll: true });
   });
