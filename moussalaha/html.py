@@ -23,7 +23,9 @@ the few marks the theme's output needs.
   English pages are marked Arabic; French pages keep their guillemets and
   the marks a space precedes (« Moussalaha », : ; ? !) on the line of their
   word: the space becomes a no-break space, in the whole page (menus and
-  contents too), not in code, nor in text marked in another language.
+  contents too), not in code, nor in text marked in another language; in
+  Arabic text, a number that closes a bracket stays on the line of the
+  word before it («(افتتاح الدورة 18)»).
 
 Each rewrite parses the HTML into a tree, changes text nodes and
 attributes, and writes the tree out again: the markup is the browsers'
@@ -60,6 +62,9 @@ UNTOUCHED = {"script", "style", "svg", "math", "pre", "kbd", "samp"}
 NOT_TYPESET = {"script", "style", "pre", "code"}
 # What a French page must not break: a space after « and before » : ; ? !
 FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;?!])")
+# A space before a number that closes a bracket, in Arabic text.
+ARABIC_NUMBER_CLOSING = re.compile(f"(?<=[{SCRIPT}]) (?=[0-9]+\\))")
+TIED = {"fr": FRENCH_SPACE, "ar": ARABIC_NUMBER_CLOSING}
 # The language of Latin text in Arabic pages, where no template or page says
 # otherwise (<span lang="en">WCAG</span>): Moroccan names are written in French.
 LATIN_LANGUAGE = "fr"
@@ -174,18 +179,21 @@ def rewrite(content: str, lang: str, page_address: str) -> str:
     return tree.body.inner_html
 
 
-def _french_spaces(node: LexborNode, lang: str) -> None:
-    """French typography for the French text under `node`: not for an Arabic
-    page shown untranslated, nor for an English title quoted in French."""
+def _tie_spaces(node: LexborNode, lang: str) -> None:
+    """No-break spaces where each language's typography wants them (TIED):
+    French text keeps its guillemets and the marks a space precedes on the
+    line of their word; Arabic text never starts a line with the number
+    that closes a bracket («(افتتاح الدورة 18)»). Text marked in another
+    language follows that language's rule."""
     for child in _children(node):
         if child.is_text_node:
             text = child.text_content or ""
-            spaced = FRENCH_SPACE.sub("\u00a0", text) if lang == "fr" else text
+            spaced = TIED[lang].sub("\u00a0", text) if lang in TIED else text
             if spaced != text:
                 child.insert_before(spaced)
                 child.remove()
         elif child.is_element_node and child.tag not in NOT_TYPESET:
-            _french_spaces(child, child.attributes.get("lang") or lang)
+            _tie_spaces(child, child.attributes.get("lang") or lang)
 
 
 def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
@@ -204,7 +212,7 @@ def finish_page(output: str, where: str) -> str:
     """The whole page the theme wrote, finished: `dir` on <html> from its
     `lang`; no `autocomplete` on checkboxes; in French and English pages, Arabic titles (of pages not
     translated yet) in the menus, contents and footer marked as Arabic; in
-    French pages, no-break spaces where French typography wants them."""
+    French and Arabic text, no-break spaces where its typography wants them."""
     tree = LexborHTMLParser(output)
     root = tree.css_first("html")
     lang = root.attributes.get("lang") if root is not None else None
@@ -220,8 +228,7 @@ def finish_page(output: str, where: str) -> str:
         del toggle.attrs["autocomplete"]
     if lang != DEFAULT_LANGUAGE:
         _mark_arabic_labels(tree)
-    if lang == "fr":
-        _french_spaces(root, lang)
+    _tie_spaces(root, lang)
     return tree.html
 
 

@@ -13,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.site
 
 SECTIONS = ["centre", "agreement", "partners", "strategy", "programme", "projects", "news"]
-REFERENCE = ["sources", "lexicon"]
+REFERENCE = ["sources", "lexicon", "press"]
 STATEMENTS = ["legal", "accessibility", "privacy", "sitemap"]
 NAMES = {"ar": "مركز مصالحة", "fr": "Centre Moussalaha", "en": "Moussalaha Centre"}
 

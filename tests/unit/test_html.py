@@ -107,6 +107,11 @@ def test_only_french_pages_get_french_spaces(lang):
     assert "\u00a0" not in finished.css_first("p").text()
 
 
+def test_an_arabic_number_closing_a_bracket_stays_with_its_word():
+    finished = LexborHTMLParser(html.finish_page(page("ar", "<p>(افتتاح الدورة 18) و2017–2023 (2017)</p>"), "d"))
+    assert finished.css_first("p").text() == "(افتتاح الدورة\u00a018) و2017–2023 (2017)"
+
+
 def test_arabic_menu_labels_are_marked_in_french_and_english_pages_only():
     labels = '<span class="md-ellipsis">الاتفاقية</span><span class="md-ellipsis">Accord</span>'
     french = LexborHTMLParser(html.finish_page(page("en", labels), "d")).css("span")
@@ -117,10 +122,11 @@ def test_arabic_menu_labels_are_marked_in_french_and_english_pages_only():
 
 
 def test_the_404_page_gets_its_direction_and_keeps_its_text():
-    """The root 404 page is Arabic and holds the three languages' texts."""
+    """The root 404 page is Arabic and holds the three languages' texts,
+    the French one with French typography."""
     finished = LexborHTMLParser(html.finish_page(page("ar", '<section lang="fr"><p>« Page » : introuvable</p></section>'
                                                             '<span class="md-ellipsis">المركز</span>'),
                                                  "overrides/404.html"))
     assert finished.css_first("html").attributes["dir"] == "rtl"
-    assert finished.css_first("p").text() == "« Page » : introuvable"
+    assert finished.css_first("p").text() == "«\u00a0Page\u00a0»\u00a0: introuvable"
     assert finished.css_first("span").attributes == {"class": "md-ellipsis"}
