@@ -53,7 +53,7 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import alternates, data, files, gate, policy, sandbox, search, sharing, theme_listing, updated
+from moussalaha import admin, alternates, data, files, gate, policy, sandbox, search, sharing, theme_listing, updated
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 
@@ -228,6 +228,8 @@ def finish(config) -> None:
             if state.serving:
                 state.search_bundle = search.snapshot(site)
     policy.write(site, allowed_scripts(config), preview=state.serving)
+    # After the pages' policy, which leaves admin/ alone: the editor has its own.
+    admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
     if not state.serving:
         files.precompress(site)
 
