@@ -231,7 +231,8 @@ def config(root: Path, site_url: str | None = None) -> dict:
         data_files.append({"name": name, "label": f"{name}.yml", "file": f"docs/data/{name}.yml",
                            "i18n": False, "fields": fields})
     return {
-        "backend": {"name": "github", "repo": REPOSITORY, "branch": BRANCH},
+        # open_authoring: an editor without write access proposes through a fork.
+        "backend": {"name": "github", "repo": REPOSITORY, "branch": BRANCH, "open_authoring": True},
         # Every save is a pull request, checked by the gate and CI like any other.
         "publish_mode": "editorial_workflow",
         "media_folder": "docs/assets/images",
