@@ -220,6 +220,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
         assert front_matter(text) == {"title": NEWS[lang]["title"], "description": NEWS[lang]["description"]}
         assert NEWS[lang]["body"] in text  # {{ … }} and { #article } as typed
     assert NEWS["ar"]["body"] in arabic
+    (SCREENSHOTS / "cms-programme.yml").write_text(written["docs/data/programme.yml"], encoding="utf-8")
     # The data the same but for the figure (the CMS writes YAML in its own
     # style: lists as blocks, without the comments, whose guidance its hints give).
     old = yaml.safe_load(before["docs/data/programme.yml"])
@@ -273,7 +274,41 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
     email.fill("cont\u0430ct@example.ma")
     page.get_by_role("button", name="حفظ", exact=True).click()
     page.get_by_text("تم حفظ").last.wait_for()
+    # Two more data files saved by the editor: still valid for the build.
+    edits = (("sources", "Agreement establishing the Moussalaha Centre",
+                            "The agreement establishing the Moussalaha Centre"),
+                           ("projects", "protéger les établissements pénitentiaires contre l’extrémisme violent par "
+                                        "l’éducation par les pairs",
+                            "protéger les prisons contre l’extrémisme violent par l’éducation par les pairs"))
+    for name, old, new in edits:
+        page.goto(site.url("admin/#/collections/data"))
+        page.get_by_text(f"{name}.yml", exact=True).click()
+        page.get_by_role("button", name="حفظ", exact=True).wait_for()
+        expanders = page.locator('button[data-label="توسيع الكل"]:not([disabled])')
+        while expanders.count():
+            expanders.first.click()
+        page.wait_for_function("(old) => [...document.querySelectorAll('input')].some(e => e.value === old)", arg=old)
+        page.evaluate("(old) => [...document.querySelectorAll('input')].find(e => e.value === old)"
+                      ".setAttribute('data-test', 'edit')", old)
+        page.locator("[data-test=edit]").fill(new)
+        page.get_by_role("button", name="حفظ", exact=True).click()
+        page.get_by_text("تم حفظ").last.wait_for()
     written = page.evaluate(READ)
+    saved = tmp_path / "saved-data"
+    shutil.copytree(project / "docs/data", saved)
+    for name in ("sources", "projects"):
+        (saved / f"{name}.yml").write_text(written[f"docs/data/{name}.yml"], encoding="utf-8")
+        (SCREENSHOTS / f"cms-{name}.yml").write_text(written[f"docs/data/{name}.yml"], encoding="utf-8")
+    data.SiteData(saved)  # raises, naming the file and line, if the editor wrote what the build refuses
+    for name, old, new in edits:  # and the same data but for the one text changed
+        model = data.FILES[name]
+        before_data = model.model_validate(yaml.safe_load((project / f"docs/data/{name}.yml").read_text("utf-8")))
+        after_data = model.model_validate(yaml.safe_load((saved / f"{name}.yml").read_text("utf-8")))
+        dumped = after_data.model_dump()
+        for entry in dumped["sources"] if name == "sources" else []:
+            if entry["replaced_by"]:
+                entry["secondary"] = None  # written `false` by the editor, which the schema reads as absent
+        assert str(dumped).replace(new, old) == str(before_data.model_dump()), name
     for name in (f"docs/news/{SLUG}.en.md", "docs/data/contact.yml"):
         (project / name).write_text(written[name], encoding="utf-8")
     assert "<script>alert(document.cookie)</script>" in written[f"docs/news/{SLUG}.en.md"]
