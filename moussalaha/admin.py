@@ -197,6 +197,11 @@ def write(site: Path, root: Path, site_name: str, site_url: str | None = None) -
     (admin / SCRIPT).write_text(vendored_script(root), encoding="utf-8")
     for npm_file, name in FONTS.values():
         shutil.copyfile(node_modules(root) / npm_file, admin / "fonts" / name)
+        # Each font's licence (OFL 1.1) travels with it, as the licence asks.
+        font_package = npm_file.split("/files/")[0]
+        shutil.copyfile(node_modules(root) / font_package / "LICENSE",
+                        admin / "fonts" / f"{Path(name).stem}-LICENSE.txt")
+    shutil.copyfile(package / "LICENSE.txt", admin / "LICENSE.txt")  # the CMS's (MIT)
     for locale in LOCALES:
         shutil.copyfile(package / "locales" / f"{locale}.json", admin / "locales" / f"{locale}.json")
     (admin / "package.json").write_text(json.dumps({"version": version(root)}) + "\n", encoding="utf-8")

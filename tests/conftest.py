@@ -84,10 +84,11 @@ class Site:
         return self.base_url + path
 
     def pages(self) -> list[str]:
-        """Every HTML page of the three languages (not the 404 pages)."""
+        """Every HTML page of the three languages (not the 404 pages, nor the
+        web editor's page, admin/index.html: tests/site/test_admin.py)."""
         return sorted(
             str(p.relative_to(self.directory)) for p in self.directory.rglob("*.html")
-            if p.name != "404.html" and "assets" not in p.parts
+            if p.name != "404.html" and "assets" not in p.parts and p.relative_to(self.directory).parts[0] != "admin"
         )
 
     def every_layout(self) -> list[str]:
