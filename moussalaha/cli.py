@@ -275,6 +275,20 @@ def command_new_news(args) -> int:
     return 0
 
 
+def command_editor_style(args) -> int:
+    from moussalaha import cms
+
+    for given in args.files:
+        path = Path(given)
+        if path.parent.resolve() != (docs() / "data").resolve() or path.stem not in cms.DATA_FILES:
+            print(f"{given}: one of the data files the web editor changes: "
+                  f"{', '.join(f'docs/data/{n}.yml' for n in cms.DATA_FILES)}.", file=sys.stderr)
+            return 1
+        path.write_text(cms.editor_style(path.stem, path.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"rewrote {relative(path)} as the web editor writes it (its comments are in the editor's hints)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description="The editors' tool for the Moussalaha Centre website.",
@@ -321,6 +335,15 @@ def main(argv: list[str] | None = None) -> int:
                           help="a source's id from docs/data/sources.yml (repeat for several)")
     new_news.add_argument("--title", help="the headline in Arabic")
     new_news.set_defaults(run=command_new_news)
+
+    editor_style = commands.add_parser(
+        "editor-style", help="rewrite data files as the web editor saves them",
+        description="Rewrite docs/data/programme.yml, projects.yml, sources.yml or contact.yml in the style "
+                    "the web editor (/admin/) saves them: the same data, lists as blocks, without comments "
+                    "(the editor's hints say what they said). Once a file is in that style, a change made in "
+                    "the editor changes only its own lines.")
+    editor_style.add_argument("files", nargs="+", help="data files, such as docs/data/programme.yml")
+    editor_style.set_defaults(run=command_editor_style)
 
     stamp = commands.add_parser(
         "stamp", help="record that a translation matches the Arabic page as it is now",

@@ -265,6 +265,45 @@ def config(root: Path, site_url: str | None = None) -> dict:
     }
 
 
+class _EditorDumper(yaml.SafeDumper):
+    """YAML as the web editor writes it: block lists indented under their key."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+_EditorDumper.add_representer(
+    dt.date, lambda dumper, day: dumper.represent_scalar("tag:yaml.org,2002:timestamp", day.isoformat()))
+
+
+def _as_editor_writes(value: BaseModel) -> dict:
+    """The fields in the schema's order, as the editor saves them: empty
+    optional values left out, every checkbox written (false when unticked)."""
+    out = {}
+    for name, info in type(value).model_fields.items():
+        item = getattr(value, name)
+        if item is None and _optional(info.annotation)[0] is bool:
+            item = False
+        if isinstance(item, BaseModel):
+            item = _as_editor_writes(item)
+        elif isinstance(item, list):
+            item = [_as_editor_writes(x) if isinstance(x, BaseModel) else x for x in item]
+        if item is None or item == "" or item == [] or item == {}:
+            continue
+        out[name] = item
+    return out
+
+
+def editor_style(name: str, text: str) -> str:
+    """A data file (docs/data/NAME.yml) rewritten as the web editor saves it,
+    the same data: once a file is in this style, a change made in the editor
+    changes only its own lines (tests/browser/test_cms.py compares with what
+    the editor writes). Its comments are not kept: the hints hold them."""
+    value = data.FILES[name].model_validate(yaml.safe_load(text))
+    return yaml.dump(_as_editor_writes(value), Dumper=_EditorDumper, allow_unicode=True, sort_keys=False,
+                     width=10**9)
+
+
 def config_yaml(root: Path, site_url: str | None = None) -> str:
     text = yaml.dump(config(root, site_url), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=120)
     return ("# Written by the build (moussalaha/cms.py) from the data's schema: edit that module, not this file.\n"

@@ -313,7 +313,8 @@ class ContactFile(Strict):
     """How to reach the centre (docs/data/contact.yml): filled in by an editor
     once the centre publishes it; the centre's other facts are in agreement.yml."""
 
-    contact: Contact
+    # Left out by the web editor when every field is empty.
+    contact: Contact = Contact()
 
 
 @_file_model("ui")

@@ -31,7 +31,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, SCREENSHOTS, build_site
-from moussalaha import data
+from moussalaha import cms, data
 
 SLUG = "2026-11-20-editor-test-visit"
 PICKER = "window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('repo');"
@@ -220,7 +220,10 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
         assert front_matter(text) == {"title": NEWS[lang]["title"], "description": NEWS[lang]["description"]}
         assert NEWS[lang]["body"] in text  # {{ … }} and { #article } as typed
     assert NEWS["ar"]["body"] in arabic
-    (SCREENSHOTS / "cms-programme.yml").write_text(written["docs/data/programme.yml"], encoding="utf-8")
+    # The editor's style, which cms.editor_style reproduces: a file once in it
+    # changes by one line when the editor changes one figure.
+    assert written["docs/data/programme.yml"] == cms.editor_style(
+        "programme", before["docs/data/programme.yml"].replace("beneficiaries: 220\n", "beneficiaries: 221\n", 1))
     # The data the same but for the figure (the CMS writes YAML in its own
     # style: lists as blocks, without the comments, whose guidance its hints give).
     old = yaml.safe_load(before["docs/data/programme.yml"])
@@ -298,7 +301,6 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
     shutil.copytree(project / "docs/data", saved)
     for name in ("sources", "projects"):
         (saved / f"{name}.yml").write_text(written[f"docs/data/{name}.yml"], encoding="utf-8")
-        (SCREENSHOTS / f"cms-{name}.yml").write_text(written[f"docs/data/{name}.yml"], encoding="utf-8")
     data.SiteData(saved)  # raises, naming the file and line, if the editor wrote what the build refuses
     for name, old, new in edits:  # and the same data but for the one text changed
         model = data.FILES[name]
@@ -309,6 +311,8 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
             if entry["replaced_by"]:
                 entry["secondary"] = None  # written `false` by the editor, which the schema reads as absent
         assert str(dumped).replace(new, old) == str(before_data.model_dump()), name
+        assert (saved / f"{name}.yml").read_text("utf-8") == cms.editor_style(
+            name, (project / f"docs/data/{name}.yml").read_text("utf-8").replace(old, new, 1)), name
     for name in (f"docs/news/{SLUG}.en.md", "docs/data/contact.yml"):
         (project / name).write_text(written[name], encoding="utf-8")
     assert "<script>alert(document.cookie)</script>" in written[f"docs/news/{SLUG}.en.md"]

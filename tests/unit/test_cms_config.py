@@ -9,6 +9,7 @@ import typing
 from pathlib import Path
 
 import pytest
+import yaml
 
 from moussalaha import cms, data
 
@@ -106,3 +107,24 @@ def test_news_and_pages_write_the_projects_files(config):
     assert dated["date"] is False and dated["sources"] is False and dated["title"] is True
     assert re.match(news["slug"]["pattern"][0], "2025-12-10-european-judicial-delegation")
     assert not re.match(news["slug"]["pattern"][0], "2025-12-10-")
+
+
+@pytest.mark.parametrize("name", cms.DATA_FILES)
+def test_the_editors_style_keeps_the_data(name):
+    """cms.editor_style (tests/browser/test_cms.py: what the editor writes)
+    holds the same data, and is stable."""
+    text = (ROOT / f"docs/data/{name}.yml").read_text(encoding="utf-8")
+    styled = cms.editor_style(name, text)
+    model = data.FILES[name]
+    assert model.model_validate(yaml.safe_load(styled)).model_dump() == \
+        _without_written_false(model.model_validate(yaml.safe_load(text)).model_dump())
+    assert cms.editor_style(name, styled) == styled
+    assert "#" not in "".join(line.split(": ", 1)[0] for line in styled.splitlines())
+
+
+def _without_written_false(dumped: dict) -> dict:
+    # The editor writes `secondary: false` on a replaced source, which the schema reads as absent.
+    for entry in dumped.get("sources", []):
+        if isinstance(entry, dict) and entry.get("replaced_by"):
+            entry["secondary"] = False
+    return dumped
