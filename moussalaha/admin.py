@@ -27,6 +27,7 @@ import html
 import json
 import re
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from moussalaha import cms
@@ -116,23 +117,30 @@ def version(root: Path) -> str:
 
 
 def vendored_script(root: Path) -> str:
-    """The CMS's script with its four CDN addresses pointing into /admin/."""
-    text = (package_folder(root) / "dist" / SCRIPT).read_text(encoding="utf-8")
+    """The CMS's script with its CDN addresses pointing into /admin/ (made
+    once per installed version: the preview rebuilds on every save)."""
+    script = package_folder(root) / "dist" / SCRIPT
+    return _vendored(script, script.stat().st_mtime_ns, version(root))
+
+
+@lru_cache(maxsize=2)
+def _vendored(script: Path, mtime: int, installed: str) -> str:
+    text = script.read_text(encoding="utf-8")
     for address, (_, name) in FONTS.items():
         if text.count(address) != 1:
-            raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {version(root)} no longer loads the font {address}: "
+            raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {installed} no longer loads the font {address}: "
                             "update FONTS in moussalaha/admin.py to the addresses it uses (and package.json's "
                             "fontsource packages to their versions).")
         text = text.replace(address, f"fonts/{name}")
     found = LOCALE_BASE.findall(text)
     if len(found) != 1:
-        raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {version(root)}: where it fetches its interface strings "
+        raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {installed}: where it fetches its interface strings "
                         "(`…@…/locales` on unpkg.com) was not found once: update LOCALE_BASE in moussalaha/admin.py.")
     # Relative to the page (admin/index.html): admin/locales/ar.json.
     text = LOCALE_BASE.sub(lambda m: f"{m['name']}=`locales`", text)
     for address, local in ((PACKAGE_ADDRESS, "."), (GITHUB_STATUS, "")):
         if text.count(f"`{address}`") != 1:
-            raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {version(root)} no longer names {address} once: update "
+            raise SiteError(f"{PACKAGE}/dist/{SCRIPT} {installed} no longer names {address} once: update "
                             "moussalaha/admin.py (what it asks that address for must stay on the site).")
         text = text.replace(f"`{address}`", f"`{local}`")
     return text

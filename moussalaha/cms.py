@@ -220,7 +220,7 @@ def _front_matter(with_date: bool, body_hint: str) -> list[dict]:
 
 
 def config(root: Path, site_url: str | None = None) -> dict:
-    site = data.SiteData(root / "docs" / "data")
+    site = data.load(root / "docs" / "data")  # read again only when a data file changed
     ids = {"institutions": [i.id for i in site.institutions], "levels": [lvl.id for lvl in site.levels]}
     data_files = []
     for name in DATA_FILES:
