@@ -35,14 +35,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e . --no-deps
 	touch $@
 
-serve: $(VENV)/.installed text-layout
+# The web editor at /admin/ is copied from node_modules (moussalaha/admin.py):
+# every build needs the npm packages too.
+serve: $(VENV)/.installed text-layout node_modules/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)
 
-build: $(VENV)/.installed text-layout
+build: $(VENV)/.installed text-layout node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
-check: $(VENV)/.installed
+check: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/site.py check
 
 # The preview images' text layout: Pillow's Raqm shapes with its own
@@ -88,11 +90,11 @@ node:
 	  echo "Installing Debian's nodejs and npm for the quality tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 
-# axe-core, Lighthouse and the Nu HTML Checker for the quality tests, pinned
-# by package-lock.json.
+# axe-core, Lighthouse and the Nu HTML Checker for the quality tests, and the
+# web editor (Sveltia CMS and its fonts), pinned by package-lock.json.
 # No package's install script runs: the only one, vnu-jar's, would download
 # a Java runtime from GitHub when Debian's is missing.
-node_modules/.installed: package.json package-lock.json | node java
+node_modules/.installed: package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -118,7 +120,7 @@ test: text-layout chromium nginx node java
 
 # What needs no browser and no nginx: the package, the editors' tool, the
 # built HTML (tests/unit and tests/site; see tests/conftest.py).
-test-quick: $(VENV)/.installed text-layout
+test-quick: $(VENV)/.installed text-layout node_modules/.installed
 	$(BIN)/pytest -n auto $(PARALLEL) -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material

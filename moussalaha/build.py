@@ -55,8 +55,8 @@ import jinja2
 import markdown
 from watchdog.observers.polling import PollingObserver
 
-from moussalaha import (alternates, data, dossier, files, gate, html, mark, open_data, policy, redirects, sandbox,
-                        search, sharing, theme_listing, updated)
+from moussalaha import (admin, alternates, data, dossier, files, gate, html, mark, open_data, policy, redirects,
+                        sandbox, search, sharing, theme_listing, updated)
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder, of_build
 
@@ -312,6 +312,8 @@ def finish(config) -> None:
     redirects.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
     finish_dossiers(site, Path(config.docs_dir), Path(config.config_file_path).parent)
     policy.write(site, allowed_scripts(config), preview=state.serving)
+    # After the pages' policy, which leaves admin/ alone: the editor has its own.
+    admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
     if not state.serving:
         files.minify_own(site)
         files.precompress(site)

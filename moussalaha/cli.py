@@ -1,10 +1,11 @@
 """The editors' tool: check the pages and data before a pull request, see
-which translations are missing or out of date, create a page, and record
-which Arabic text a translation translates.
+which translations are missing or out of date, create a page or a news
+item, and record which Arabic text a translation translates.
 
     .venv/bin/python scripts/site.py check        # every check (also `make check`)
     .venv/bin/python scripts/site.py status       # the translations, page by page
     .venv/bin/python scripts/site.py new-page visits --title "الزيارات"
+    .venv/bin/python scripts/site.py new-news european-judicial-delegation --date 2025-12-10 --source seed-001
     .venv/bin/python scripts/site.py stamp docs/visits.fr.md
 
 `.venv/bin/python scripts/site.py COMMAND --help` explains each command.
@@ -214,6 +215,84 @@ def command_new_page(args) -> int:
     return 0
 
 
+NEWS_WORDS = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NEW_NEWS_BODY = {
+    "ar": "# {title} {{ #article }}\n\n{mark} اكتب هنا نص الخبر، مع ذكر مصدر كل واقعة وكل رقم («بحسب بلاغ المركز»).\n",
+    "fr": "# {mark} Titre {{ #article }}\n\n{mark} Traduisez ici l’article arabe docs/news/{name}.md.\n"
+          "Puis enregistrez ce que vous avez traduit : {tool} stamp docs/news/{name}.fr.md\n",
+    "en": "# {mark} Headline {{ #article }}\n\n{mark} Translate the Arabic article docs/news/{name}.md here.\n"
+          "Then record what you translated: {tool} stamp docs/news/{name}.en.md\n",
+}
+
+
+def new_news_text(lang: str, name: str, title: str, day: str, sources: list[str]) -> str:
+    """A news item's file: the Arabic one with the date and sources, the
+    translations with a title and a lead only (CONTRIBUTING.md)."""
+    front = dict(NEW_PAGE[lang][0])
+    front = {key: value.replace("{title}", title).replace("{mark}", PLACEHOLDER) for key, value in front.items()}
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    if lang == DEFAULT:
+        # As CONTRIBUTING.md writes them; the ids are known ones (checked by the caller).
+        text += f"date: {day}\nsources: [{', '.join(sources)}]\n"
+    body = NEW_NEWS_BODY[lang].replace("{title}", "\0t\0").format(mark=PLACEHOLDER, name=name, tool=TOOL)
+    return f"---\n{text}---\n\n" + body.replace("\0t\0", title)
+
+
+def command_new_news(args) -> int:
+    import datetime as dt
+
+    from moussalaha import data
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"--date {args.date}: the day of the event, year-month-day, such as 2025-12-10.", file=sys.stderr)
+        return 1
+    words = args.words.lower()
+    if not NEWS_WORDS.match(words):
+        print(f"{args.words}: a few English words in lowercase Latin letters and digits, joined by hyphens, such "
+              "as `european-judicial-delegation`; they become the item's address.", file=sys.stderr)
+        return 1
+    title = args.title or f"{PLACEHOLDER} عنوان الخبر"
+    if not title.strip() or any(c in title for c in "\r\n\x00"):
+        print("--title: the headline is one line of text, in Arabic.", file=sys.stderr)
+        return 1
+    known = data.SiteData(docs() / "data").source_ids
+    unknown = [s for s in args.sources if s not in known]
+    if unknown or not args.sources:
+        print(f"--source {' '.join(unknown)}: give the id of each source in docs/data/sources.yml (add a new "
+              "one there first), such as --source seed-001.", file=sys.stderr)
+        return 1
+    name = f"{day.isoformat()}-{words}"
+    folder = docs() / "news"
+    paths = {lang: folder / (f"{name}.md" if lang == DEFAULT else f"{name}.{lang}.md") for lang in LANGUAGES}
+    if any(path.exists() for path in paths.values()):
+        print(f"docs/news/{name}.md: this news item already exists — choose other words, or edit it.",
+              file=sys.stderr)
+        return 1
+    folder.mkdir(exist_ok=True)
+    for lang, path in paths.items():
+        path.write_text(new_news_text(lang, name, title, day.isoformat(), list(args.sources)), encoding="utf-8")
+        print(f"created {relative(path)}")
+    print(f"\nNext: write the Arabic article, replacing every {PLACEHOLDER}; have it translated and stamped; "
+          f"then `{TOOL} check`. The news page and the home page list it: nothing else to change.")
+    return 0
+
+
+def command_editor_style(args) -> int:
+    from moussalaha import cms
+
+    for given in args.files:
+        path = Path(given)
+        if path.parent.resolve() != (docs() / "data").resolve() or path.stem not in cms.DATA_FILES:
+            print(f"{given}: one of the data files the web editor changes: "
+                  f"{', '.join(f'docs/data/{n}.yml' for n in cms.DATA_FILES)}.", file=sys.stderr)
+            return 1
+        path.write_text(cms.editor_style(path.stem, path.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"rewrote {relative(path)} as the web editor writes it (its comments are in the editor's hints)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description="The editors' tool for the Moussalaha Centre website.",
@@ -247,6 +326,28 @@ def main(argv: list[str] | None = None) -> int:
     new_page.add_argument("--title", help="the page's title in Arabic")
     new_page.add_argument("--after", help="the page after which it appears in the menu (default: at the end)")
     new_page.set_defaults(run=command_new_page)
+
+    new_news = commands.add_parser(
+        "new-news", help="create a news item in the three languages",
+        description="Create docs/news/DATE-WORDS.md (Arabic, with the date and sources), .fr.md and .en.md "
+                    f"(a title and a lead), as CONTRIBUTING.md describes. Replace every {PLACEHOLDER} it "
+                    "leaves; `check` points at those left.")
+    new_news.add_argument("words", help="a few English words in lowercase joined by hyphens, after the date in "
+                                        "the item's name and address (european-judicial-delegation)")
+    new_news.add_argument("--date", required=True, help="the day of the event, YYYY-MM-DD")
+    new_news.add_argument("--source", dest="sources", action="append", default=[], required=True,
+                          help="a source's id from docs/data/sources.yml (repeat for several)")
+    new_news.add_argument("--title", help="the headline in Arabic")
+    new_news.set_defaults(run=command_new_news)
+
+    editor_style = commands.add_parser(
+        "editor-style", help="rewrite data files as the web editor saves them",
+        description="Rewrite docs/data/programme.yml, projects.yml, sources.yml or contact.yml in the style "
+                    "the web editor (/admin/) saves them: the same data, lists as blocks, without comments "
+                    "(the editor's hints say what they said). Once a file is in that style, a change made in "
+                    "the editor changes only its own lines.")
+    editor_style.add_argument("files", nargs="+", help="data files, such as docs/data/programme.yml")
+    editor_style.set_defaults(run=command_editor_style)
 
     stamp = commands.add_parser(
         "stamp", help="record that a translation matches the Arabic page as it is now",

@@ -83,8 +83,10 @@ class Source(Strict):
     @model_validator(mode="after")
     def _complete(self):
         if self.replaced_by is not None:
+            # `secondary: false` says nothing: the web editor writes every
+            # checkbox, unticked ones as false (moussalaha/cms.py).
             others = [name for name in type(self).model_fields
-                      if name not in ("id", "replaced_by") and name in self.model_fields_set]
+                      if name not in ("id", "replaced_by") and getattr(self, name) not in (None, False)]
             if others:
                 raise ValueError(f"an entry with `replaced_by` has no other fields: remove {', '.join(others)}")
             return self
@@ -348,7 +350,8 @@ class ProgrammeFile(Strict):
 class ProjectsFile(Strict):
     announced: int = Field(gt=0, strict=True)
     sources: list[Id] = Field(min_length=1)
-    projects: list[Project]
+    # Empty until the first is published; the web editor leaves an empty list out.
+    projects: list[Project] = []
     other_programmes: list[OtherProgramme] = []
     activities: list[Event] = []
 
@@ -358,7 +361,8 @@ class ContactFile(Strict):
     """How to reach the centre (docs/data/contact.yml): filled in by an editor
     once the centre publishes it; the centre's other facts are in agreement.yml."""
 
-    contact: Contact
+    # Left out by the web editor when every field is empty.
+    contact: Contact = Contact()
 
 
 class Redirect(Strict):

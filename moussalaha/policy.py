@@ -46,6 +46,7 @@ from pathlib import Path
 import jinja2
 from selectolax.lexbor import LexborHTMLParser
 
+from moussalaha import admin
 from moussalaha.files import FINGERPRINTED, IMMUTABLE
 from moussalaha.problems import Problem, Problems, SiteError
 
@@ -190,6 +191,11 @@ def headers_file(site: Path, csp: str) -> str:
     lines = ["# Written by the build (moussalaha/policy.py): the site's headers for Netlify and Cloudflare Pages.",
              "/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    # The web editor: its own policy (moussalaha/admin.py), never indexed.
+    # Both rules match its addresses: Cloudflare Pages drops the site's
+    # policy there (`!`), then sends the editor's.
+    lines += ["", f"/{admin.ADMIN_FOLDER}/*", "  ! Content-Security-Policy",
+              f"  Content-Security-Policy: {admin.policy_text()}", f"  X-Robots-Tag: {admin.ROBOTS}"]
     for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name)):
         lines += ["", f"/{path}", f"  Cache-Control: {IMMUTABLE}"]
     return "\n".join(lines) + "\n"
@@ -199,6 +205,8 @@ def add_meta(site: Path, csp: str) -> None:
     meta = (f'{META_CHARSET}<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
             f'<meta name="referrer" content="{HEADERS["Referrer-Policy"]}">')
     for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).parts[0] == admin.ADMIN_FOLDER:
+            continue  # the web editor carries its own policy (moussalaha/admin.py)
         text = path.read_text(encoding="utf-8")
         if META_CHARSET not in text:
             raise SiteError(f"{path.relative_to(site)}: no {META_CHARSET} to put the Content-Security-Policy after; "
@@ -215,6 +223,7 @@ def write(site: Path, scripts: Iterable[str], preview: bool = False) -> None:
     (site / ".nginx" / "csp.conf").write_text(
         "# Written by the build (moussalaha/policy.py); included in the http block by deploy/nginx/. A map is\n"
         "# evaluated when the headers are sent, so that error responses that no location receives\n"
-        "# (400, 414) carry the policy too.\n"
-        f'map $host $content_security_policy {{\n    default "{csp}";\n}}\n', encoding="utf-8")
+        "# (400, 414) carry the policy too. The web editor (/admin/) has its own (moussalaha/admin.py).\n"
+        f'map $uri $content_security_policy {{\n    "~^/{admin.ADMIN_FOLDER}/" "{admin.policy_text()}";\n'
+        f'    default "{csp}";\n}}\n', encoding="utf-8")
     add_meta(site, as_text(directives, skip={"frame-ancestors"}))

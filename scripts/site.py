@@ -1,4 +1,4 @@
-"""The editors' tool (check, status, new-page, stamp): see moussalaha/cli.py.
+"""The editors' tool (check, status, new-page, new-news, stamp): see moussalaha/cli.py.
 
     .venv/bin/python scripts/site.py check
     .venv/bin/python scripts/site.py --help

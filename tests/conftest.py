@@ -86,11 +86,13 @@ class Site:
 
     def pages(self) -> list[str]:
         """Every HTML page of the three languages (not the 404 pages, nor the
-        small pages at the previous site's addresses: moussalaha/redirects.py)."""
+        small pages at the previous site's addresses: moussalaha/redirects.py,
+        nor the web editor's page, admin/index.html: tests/site/test_admin.py)."""
         moved = redirects.pages(load_data(ROOT / "docs" / "data"))
         return sorted(
             str(p.relative_to(self.directory)) for p in self.directory.rglob("*.html")
             if p.name != "404.html" and "assets" not in p.parts and p.relative_to(self.directory).as_posix() not in moved
+            and p.relative_to(self.directory).parts[0] != "admin"
         )
 
     def every_layout(self) -> list[str]:

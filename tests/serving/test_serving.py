@@ -27,7 +27,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, Site, build_site, goto
-from moussalaha import files, policy
+from moussalaha import admin, files, policy
 from moussalaha import nginx as serve_prod
 
 PAGES = ["index.html", "centre.html", "fr/index.html", "fr/centre.html", "en/index.html", "en/centre.html"]
@@ -175,7 +175,21 @@ def test_pages_carry_the_policy_in_meta_for_hosts_without_headers(site):
 def test_nginx_and_the_cdn_file_send_the_same_policy(site):
     nginx_csp = (site.directory / ".nginx" / "csp.conf").read_text(encoding="utf-8")
     assert f'    default "{expected_headers(site)["Content-Security-Policy"]}";' in nginx_csp
-    assert "map $host $content_security_policy {" in nginx_csp
+    assert "map $uri $content_security_policy {" in nginx_csp
+    assert f'    "~^/admin/" "{admin.policy_text()}";' in nginx_csp
+
+
+def test_the_web_editor_has_its_own_policy_and_is_never_indexed(nginx, site):
+    status, got, _ = nginx.get("admin/")
+    assert status == 200 and got["content-security-policy"] == admin.policy_text()
+    assert got["x-robots-tag"] == "noindex, nofollow"
+    assert "unsafe-eval" not in got["content-security-policy"]
+    status, got, _ = nginx.get("admin/sveltia-cms.js")
+    assert status == 200 and got["content-security-policy"] == admin.policy_text()
+    # The public pages: their policy, unchanged, and indexed.
+    status, got, _ = nginx.get("index.html")
+    assert got["content-security-policy"] == expected_headers(site)["Content-Security-Policy"]
+    assert "x-robots-tag" not in got
 
 
 @pytest.mark.parametrize("path", PAGES)

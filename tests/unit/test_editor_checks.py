@@ -545,7 +545,7 @@ def test_github_annotations_on_the_pull_request_lines(project):
             f"{TOOL} stamp docs/about.en.md`") in result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("command", ["check", "status", "new-page", "stamp"])
+@pytest.mark.parametrize("command", ["check", "status", "new-page", "new-news", "stamp"])
 def test_every_command_explains_itself(project, command):
     result = run(project, command, "--help")
     assert result.returncode == 0 and "usage: site.py" in result.stdout
@@ -720,3 +720,33 @@ def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path, desk
         screenshot(desktop, "untranslated-page-fr")
     finally:
         server.shutdown()
+
+
+def test_new_news_creates_the_three_files_contributing_describes(project):
+    refused = run(project, "new-news", "visit", "--date", "2025-13-01", "--source", "seed-001")
+    assert refused.returncode == 1 and "--date 2025-13-01: the day of the event" in refused.stderr
+    refused = run(project, "new-news", "a visit", "--date", "2025-12-10", "--source", "seed-001")
+    assert refused.returncode == 1 and "a few English words" in refused.stderr
+    refused = run(project, "new-news", "visit", "--date", "2025-12-10", "--source", "no-such-source")
+    assert refused.returncode == 1 and "--source no-such-source" in refused.stderr
+
+    title = "وفد قضائي: زيارة {المركز}"
+    created = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "seed-001",
+                  "--title", title)
+    assert created.returncode == 0, created.stderr
+    news = project / "docs/news"
+    assert sorted(p.name for p in news.iterdir()) == [
+        "2025-12-10-judicial-visit.en.md", "2025-12-10-judicial-visit.fr.md", "2025-12-10-judicial-visit.md"]
+    arabic = sitepages.read_page(news / "2025-12-10-judicial-visit.md")
+    assert arabic.meta["title"] == title and str(arabic.meta["date"]) == "2025-12-10"
+    assert arabic.meta["sources"] == ["seed-001"] and f"# {title} {{ #article }}" in arabic.text
+    for lang in ("fr", "en"):
+        translation = sitepages.read_page(news / f"2025-12-10-judicial-visit.{lang}.md")
+        assert set(translation.meta) == {"title", "description"}
+        assert "{ #article }" in translation.text
+    # The check points at every placeholder left, nothing else but the stamps to come.
+    result = run(project, "check", "--no-build")
+    problems = [line for line in result.stdout.splitlines() if line.startswith("docs/")]
+    assert problems and all("✎" in line or "not yet marked as a translation" in line for line in problems), problems
+    again = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "seed-001")
+    assert again.returncode == 1 and "already exists" in again.stderr
