@@ -5,7 +5,7 @@ item, and record which Arabic text a translation translates.
     .venv/bin/python scripts/site.py check        # every check (also `make check`)
     .venv/bin/python scripts/site.py status       # the translations, page by page
     .venv/bin/python scripts/site.py new-page visits --title "الزيارات"
-    .venv/bin/python scripts/site.py new-news european-judicial-delegation --date 2025-12-10 --source seed-001
+    .venv/bin/python scripts/site.py new-news european-judicial-delegation --date 2025-12-10 --source founding-agreement
     .venv/bin/python scripts/site.py stamp docs/visits.fr.md
 
 `.venv/bin/python scripts/site.py COMMAND --help` explains each command.
@@ -261,7 +261,7 @@ def command_new_news(args) -> int:
     unknown = [s for s in args.sources if s not in known]
     if unknown or not args.sources:
         print(f"--source {' '.join(unknown)}: give the id of each source in docs/data/sources.yml (add a new "
-              "one there first), such as --source seed-001.", file=sys.stderr)
+              "one there first), such as --source founding-agreement.", file=sys.stderr)
         return 1
     name = f"{day.isoformat()}-{words}"
     folder = docs() / "news"

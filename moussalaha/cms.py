@@ -58,9 +58,12 @@ HINTS: dict[str, str] = {
                                    "(the agreement is cited as the agreement itself).",
     "sources.sources.*.url": "The article's own full address, never a site's home page.",
     "sources.sources.*.secondary": "On for a public report read after the five archived Arabic press texts; "
-                                   "where a seed says otherwise, the seed stands.",
-    "sources.sources.*.replaced_by": "An old id whose address could not be found, kept so that pages citing "
-                                     "it still work; it stands for the entry it names (and has no other field).",
+                                   "where a seed says otherwise, the seed stands. Without a `url` the fact "
+                                   "sheet confirms, give `publisher` and `date` only: never guess an address.",
+    "sources.sources.*.month_only": "On where the document gives the month, not the day.",
+    "sources.sources.*.kind": "What the document is, where its title does not say.",
+    "sources.sources.*.replaced_by": "An old id, kept so that pages citing it still work; it stands for the "
+                                     "entry it names (it is never an anchor of the page, and has no other field).",
     "programme": "The Moussalaha rehabilitation programme (seeds 001, 002, 003, and the public reports in "
                  "sources.yml).",
     "programme.milestones": "Cumulative figures since 2017, as reported at the close or opening of an edition: "
@@ -70,7 +73,7 @@ HINTS: dict[str, str] = {
                             "with `note_sources`.",
     "programme.milestones.*.month_only": "On where the report gives the month, not the day: the site shows "
                                          "«February 2023».",
-    "programme.discrepancies": "Where reports disagree on something the table does not show.",
+    "programme.women": "Women prisoners (fact sheet: seed 003; conflict 6, 12 against 10).",
     "programme.aftercare_events": "After release: what the reports say was done, with its date.",
     "projects": "The projects that the founding agreement charges the centre with (seed 001, `announced`). "
                 "They are listed here as they are published: fill every field from a published source (add "

@@ -723,15 +723,15 @@ def test_notices_on_an_outdated_and_an_untranslated_page(project, tmp_path, desk
 
 
 def test_new_news_creates_the_three_files_contributing_describes(project):
-    refused = run(project, "new-news", "visit", "--date", "2025-13-01", "--source", "seed-001")
+    refused = run(project, "new-news", "visit", "--date", "2025-13-01", "--source", "founding-agreement")
     assert refused.returncode == 1 and "--date 2025-13-01: the day of the event" in refused.stderr
-    refused = run(project, "new-news", "a visit", "--date", "2025-12-10", "--source", "seed-001")
+    refused = run(project, "new-news", "a visit", "--date", "2025-12-10", "--source", "founding-agreement")
     assert refused.returncode == 1 and "a few English words" in refused.stderr
     refused = run(project, "new-news", "visit", "--date", "2025-12-10", "--source", "no-such-source")
     assert refused.returncode == 1 and "--source no-such-source" in refused.stderr
 
     title = "وفد قضائي: زيارة {المركز}"
-    created = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "seed-001",
+    created = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "founding-agreement",
                   "--title", title)
     assert created.returncode == 0, created.stderr
     news = project / "docs/news"
@@ -739,7 +739,7 @@ def test_new_news_creates_the_three_files_contributing_describes(project):
         "2025-12-10-judicial-visit.en.md", "2025-12-10-judicial-visit.fr.md", "2025-12-10-judicial-visit.md"]
     arabic = sitepages.read_page(news / "2025-12-10-judicial-visit.md")
     assert arabic.meta["title"] == title and str(arabic.meta["date"]) == "2025-12-10"
-    assert arabic.meta["sources"] == ["seed-001"] and f"# {title} {{ #article }}" in arabic.text
+    assert arabic.meta["sources"] == ["founding-agreement"] and f"# {title} {{ #article }}" in arabic.text
     for lang in ("fr", "en"):
         translation = sitepages.read_page(news / f"2025-12-10-judicial-visit.{lang}.md")
         assert set(translation.meta) == {"title", "description"}
@@ -748,5 +748,5 @@ def test_new_news_creates_the_three_files_contributing_describes(project):
     result = run(project, "check", "--no-build")
     problems = [line for line in result.stdout.splitlines() if line.startswith("docs/")]
     assert problems and all("✎" in line or "not yet marked as a translation" in line for line in problems), problems
-    again = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "seed-001")
+    again = run(project, "new-news", "judicial-visit", "--date", "2025-12-10", "--source", "founding-agreement")
     assert again.returncode == 1 and "already exists" in again.stderr
