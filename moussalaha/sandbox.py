@@ -24,6 +24,7 @@ which `problem()` turns into `file:line: what is wrong — how to fix it`.
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import traceback
@@ -35,6 +36,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from moussalaha import disguise
 from moussalaha.problems import Problem
 
 # Builtin filters a page may use (those the pages and components use, and a
@@ -211,21 +213,42 @@ def render(env: PageSandbox, text: str, context: Mapping[str, object], seconds: 
         return env.template(text).render(context)
 
 
+RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}")
+# An attribute list an expression would print into the page, where the
+# build reads it as Markdown (links it prints are checked as published).
+PRINTED_ATTRIBUTES = re.compile(r"\{\s*:|\{\s*[#.][A-Za-z]")
+
+
 def check_template(env: PageSandbox, text: str, display: str, line_offset: int = 0) -> list[Problem]:
     """Markup written inside template expressions: `{{ '<scr' ~ 'ipt>' }}`
     would print as text once escaped, but it is never what an editor means,
     and the checks of HTML, which read the page without its expressions,
-    cannot see it. Refused with the line."""
+    cannot see it. Refused with the line, as are attribute lists in an
+    expression's text, disguising characters written
+    as string escapes (`"\\u200b"`), and `{% raw %}` blocks, whose text the
+    checks would read as a template and the build prints as it is."""
+    problems = [Problem(display, text.count("\n", 0, m.start()) + 1 + line_offset,
+                        "a {% raw %} block: the build prints its text as it is, unchecked",
+                        "remove {% raw %} and {% endraw %}: pages have no need of them")
+                for m in RAW_BLOCK.finditer(text)]
     try:
         tree = env.parse(text)
     except jinja2.TemplateSyntaxError as error:
-        return [problem(error, display, line_offset)]
-    return [Problem(display, node.lineno + line_offset,
-                    "a template expression writes HTML (a text with < or > in it)",
-                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
-                    "expressions only print the site's data")
-            for node in tree.find_all(jinja2.nodes.Const)
-            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+        return problems + [problem(error, display, line_offset)]
+    for node in tree.find_all(jinja2.nodes.Const):
+        if not isinstance(node.value, str):
+            continue
+        line = node.lineno + line_offset
+        if "<" in node.value or ">" in node.value:
+            problems.append(Problem(display, line, "a template expression writes HTML (a text with < or > in it)",
+                                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
+                                    "expressions only print the site's data"))
+        if PRINTED_ATTRIBUTES.search(node.value):
+            problems.append(Problem(display, line, "a template expression writes a Markdown attribute list",
+                                    "write it in the page itself, where the site checks it; expressions only print "
+                                    "the site's data"))
+        problems += disguise.check_text(node.value, display, line)
+    return problems
 
 
 def template_line(error: BaseException) -> int:
