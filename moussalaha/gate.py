@@ -28,11 +28,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from moussalaha import disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
+from moussalaha import bounds, disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
 from moussalaha.problems import Problem, Problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # Front-matter fields the theme reads, and the values it may be given:
 # `template` names a file of overrides/, `status` and `icon` are printed
 # into attributes and paths. None of the site's pages has a status or an icon.
@@ -51,13 +50,45 @@ def default_markdown(text: str) -> str:
     return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
 
 
-def _blank(text: str, pattern: re.Pattern) -> str:
-    """`text` without the matches, its lines kept. An expression that prints
-    (`{{ … }}`) leaves a 0 where it was: blanked to nothing, the spaces after
-    it would indent the rest of the line into a code block, which Markdown
-    escapes, while the build prints something there and reads the line as
-    text (and its HTML as HTML)."""
-    return pattern.sub(lambda m: "\n" * m.group().count("\n") or ("0" if m.group().startswith("{{") else ""), text)
+def jinja_spans(text: str):
+    """(start, end) of each template tag, comment and expression of `text`,
+    as Jinja reads them, in one pass: a tag that never closes ends the scan
+    for its kind, so that thousands of unclosed `{{` cost no more than one
+    (the regular expression that did this went back over the rest of the
+    page from each of them: about a minute a page)."""
+    closers = {"{{": "}}", "{%": "%}", "{#": "#}"}
+    closed = dict.fromkeys(closers, True)
+    position = 0
+    while True:
+        start = text.find("{", position)
+        while start != -1 and (text[start:start + 2] not in closers or not closed[text[start:start + 2]]):
+            start = text.find("{", start + 1)
+        if start == -1:
+            return
+        opener = text[start:start + 2]
+        end = text.find(closers[opener], start + 2)
+        if end == -1:
+            closed[opener] = False
+            position = start + 2
+            continue
+        yield start, end + 2
+        position = end + 2
+
+
+def _blank(text: str) -> str:
+    """`text` without its template tags, its lines kept. An expression that
+    prints (`{{ … }}`) leaves a 0 where it was: blanked to nothing, the
+    spaces after it would indent the rest of the line into a code block,
+    which Markdown escapes, while the build prints something there and
+    reads the line as text (and its HTML as HTML)."""
+    pieces, position = [], 0
+    for start, end in jinja_spans(text):
+        pieces.append(text[position:start])
+        lines = text.count("\n", start, end)
+        pieces.append("\n" * lines or ("0" if text.startswith("{{", start) else ""))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def fixed_value_problems(document: untrusted_yaml.Document) -> list[Problem]:
@@ -195,7 +226,11 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
                 problems += refused.problems
     problems += referenced_disguise(text, display)
     problems += sandbox.check_template(env, body, display, offset)
-    html = render_markdown(_blank(body, JINJA))
+    blanked = _blank(body)
+    too_costly = bounds.problems(blanked, display, offset + 1)
+    if too_costly:
+        return problems + too_costly
+    html = render_markdown(blanked)
     problems += sanitize.check_fragment(html, display, first_line=offset + 1, source=text)
     return problems
 

@@ -38,6 +38,14 @@ LIMITS = {
     ".css": 200 * KB, ".js": 200 * KB, ".woff2": 200 * KB, ".html": 200 * KB, ".txt": 64 * KB,
 }
 DEFAULT_LIMIT = 1024 * KB
+# Names a page cannot take: the site's own pages and folders (the not-found
+# page, the home page, the language folders, assets, data, the search
+# index) and the files servers look for. `site.py new-page` refuses them;
+# as files, those the site does not already use as pages are refused here
+# (a docs/404.md would be built over the theme's not-found page).
+RESERVED_NAMES = {"404", "index", "ar", "fr", "en", "assets", "data", "search", "pagefind", "sitemap", "robots",
+                  "favicon", "feed", "rss", "atom", "well-known", "headers", "nginx", "overrides", "site"}
+SITE_PAGES = {"index", "sitemap"}
 STRAY_PAGES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 # What MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
 MARKDOWN_PAGES = {".markdown", ".mdown", ".mkdn", ".mkd", ".md"}
@@ -94,6 +102,10 @@ def check_tree(root: Path, folders: tuple[str, ...] = ("docs", "overrides")) -> 
                 problems.append(Problem(display, 1, f"a page must end in .md: MkDocs would publish this {suffix} "
                                                     "file as a page that the site's checks do not read",
                                         f"rename it docs/{path.relative_to(base).with_suffix('.md').as_posix()}"))
+            elif folder == "docs" and suffix == ".md" and path.name.split(".")[0] in RESERVED_NAMES - SITE_PAGES:
+                problems.append(Problem(display, 1, f"«{path.name.split('.')[0]}» is a name the site keeps for its own "
+                                                    "files: a page of that name would replace one of them",
+                                        "give the page another name (rename the file and its translations)"))
             elif folder == "docs" and suffix not in DOCS_FILE_TYPES:
                 problems.append(Problem(display, 1, f"this kind of file ({suffix or 'no extension'}) is not one the "
                                                     "site publishes: it would be served as it is",
