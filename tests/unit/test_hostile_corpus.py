@@ -57,6 +57,8 @@ def test_every_class_of_attack_has_a_fixture():
                 "template-replace-bomb", "template-join-bomb", "template-sum-bomb", "template-nested-loop-bomb",
                 "template-macro-recursion", "template-huge-number", "markdown-brackets-quadratic",
                 "markdown-angle-quadratic", "markdown-link-quadratic", "markdown-deep-list", "markdown-deep-quote",
-                "number-range-digits", "jinja-blanking-quadratic", "huge-number-data", "page-named-404"]
+                "number-range-digits", "jinja-blanking-quadratic", "huge-number-data", "page-named-404",
+                # Integrity.
+                "partner-website-look-alike", "news-dated-in-2099"]
     assert [c for c in classes if not any(n.startswith(c) for n in names)] == []
     assert {yaml.safe_load(p.read_text(encoding="utf-8"))["issue_item"] for p in CORPUS} >= {2, 3, 4, 5, 6, 7, 8, 9}
