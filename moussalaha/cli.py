@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from moussalaha import news, pages
+from moussalaha import news, pages, tree
 from moussalaha.checks import run_checks
 from moussalaha.checks.common import TOOL, docs, relative, root
 from moussalaha.checks.pages import PLACEHOLDER, read_pages
@@ -122,11 +122,8 @@ def command_stamp(args) -> int:
     return 0
 
 
-# Names a page cannot take: the site's own pages and folders (the not-found
-# page, the home page, the language folders, assets, data, the search
-# index) and the files servers look for.
-RESERVED_NAMES = {"404", "index", "ar", "fr", "en", "assets", "data", "search", "pagefind", "sitemap", "robots",
-                  "favicon", "feed", "rss", "atom", "well-known", "headers", "nginx", "overrides", "site"}
+# Names a page cannot take (moussalaha/tree.py): the site's own pages and folders.
+RESERVED_NAMES = tree.RESERVED_NAMES
 
 NEW_PAGE = {
     "ar": ({"title": "{title}", "description": "{mark} جملة أو جملتان بالعربية تصفان هذه الصفحة لمحركات البحث، في أكثر من 40 حرفا."},

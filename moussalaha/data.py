@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from moussalaha import files, schema_messages, untrusted_yaml
+from moussalaha import files, official_websites, schema_messages, untrusted_yaml
 from moussalaha.languages import LANGUAGES
 from moussalaha.problems import Problem, Problems, relative
 
@@ -111,6 +111,14 @@ class Institution(Strict):
     # The year the institution was launched, where a source gives it.
     launched: int | None = Field(default=None, strict=True)
     launched_sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _website_is_official(self):
+        host = self.website and official_websites.unknown_host(self.website)
+        if host:
+            raise ValueError(f"`website`: {host} is not on the maintainers' list of the partners' official sites "
+                             "(moussalaha/official_websites.py); a maintainer checks a new address and adds it there")
+        return self
 
     @model_validator(mode="after")
     def _launch_is_sourced(self):

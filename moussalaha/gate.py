@@ -20,6 +20,7 @@ messages, naming the editor's file.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -27,11 +28,20 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from moussalaha import disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
+from moussalaha import bounds, disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
 from moussalaha.problems import Problem, Problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# Front-matter fields the theme reads, and the values it may be given:
+# `template` names a file of overrides/, `status` and `icon` are printed
+# into attributes and paths. None of the site's pages has a status or an icon.
+FIXED_VALUES = {
+    "template": {"home.html", "sitemap.html"},
+    "hide": {"navigation", "toc", "footer", "path", "tags", "feedback"},
+    "status": set(),
+    "icon": set(),
+}
+CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details"]
 
 
@@ -40,31 +50,126 @@ def default_markdown(text: str) -> str:
     return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
 
 
-def _blank(text: str, pattern: re.Pattern) -> str:
-    """`text` without the matches, its lines kept (spaces would indent what
-    follows into a code block, which Markdown escapes)."""
-    return pattern.sub(lambda m: "\n" * m.group().count("\n"), text)
+def jinja_spans(text: str):
+    """(start, end) of each template tag, comment and expression of `text`,
+    as Jinja reads them, in one pass: a tag that never closes ends the scan
+    for its kind, so that thousands of unclosed `{{` cost no more than one
+    (the regular expression that did this went back over the rest of the
+    page from each of them: about a minute a page)."""
+    closers = {"{{": "}}", "{%": "%}", "{#": "#}"}
+    closed = dict.fromkeys(closers, True)
+    position = 0
+    while True:
+        start = text.find("{", position)
+        while start != -1 and (text[start:start + 2] not in closers or not closed[text[start:start + 2]]):
+            start = text.find("{", start + 1)
+        if start == -1:
+            return
+        opener = text[start:start + 2]
+        end = text.find(closers[opener], start + 2)
+        if end == -1:
+            closed[opener] = False
+            position = start + 2
+            continue
+        yield start, end + 2
+        position = end + 2
+
+
+def _blank(text: str) -> str:
+    """`text` without its template tags, its lines kept. An expression that
+    prints (`{{ … }}`) leaves a 0 where it was: blanked to nothing, the
+    spaces after it would indent the rest of the line into a code block,
+    which Markdown escapes, while the build prints something there and
+    reads the line as text (and its HTML as HTML)."""
+    pieces, position = [], 0
+    for start, end in jinja_spans(text):
+        pieces.append(text[position:start])
+        lines = text.count("\n", start, end)
+        pieces.append("\n" * lines or ("0" if text.startswith("{{", start) else ""))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def fixed_value_problems(document: untrusted_yaml.Document) -> list[Problem]:
+    """Front-matter fields that reach the theme's templates, held to their values."""
+    problems = []
+    for field, allowed in FIXED_VALUES.items():
+        if not isinstance(document.data, dict) or field not in document.data:
+            continue
+        value = document.data[field]
+        values = value if isinstance(value, list) and field == "hide" else [value]
+        wrong = [v for v in values if not isinstance(v, str) or v not in allowed]
+        if wrong:
+            problems.append(Problem(document.path, document.line((field,)),
+                                    f"`{field}: {str(wrong[0])[:60]}` is not a value the site uses for {field}",
+                                    f"write one of {', '.join(sorted(allowed))}" if allowed else
+                                    f"remove the `{field}:` line: the site's pages have none"))
+    return problems
+
+
+def referenced_disguise(text: str, display: str, first_line: int = 1) -> list[Problem]:
+    """Disguising characters written as HTML character references
+    (`&#x202E;`), which the check of the raw file cannot see: each line that
+    holds one is checked again with its references decoded."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        if "&" in line and CHARACTER_REFERENCE.search(line):
+            problems += disguise.check_text(html.unescape(line), display, number)
+    return problems
 
 
 # An element, a comment or a declaration: what makes a text HTML.
 TAG = re.compile(r"<[a-zA-Z!/?]")
+# What makes a text Markdown once a component puts it into a page: a link
+# or an image, an attribute list, code, emphasis.
+MARKDOWN = {
+    "a Markdown link or image": re.compile(r"\]\s*\(|!\[|\]\s*\["),
+    "an attribute list": re.compile(r"\{\s*:|\{\s*[#.][A-Za-z_-]|\{[^}\n]*=[^}\n]*\}"),
+    "Markdown code or emphasis": re.compile(r"`|\*|(?<!\w)_|_(?!\w)|\\"),
+}
+# The tags of plain YAML: text, numbers, booleans, dates, lists and mappings.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 
-def data_text_html(document: untrusted_yaml.Document) -> list[Problem]:
-    """HTML in any text of a data file (or a page's front matter), on the
-    text's line. Data is plain text: the theme's templates print some of it
-    as it is, so even HTML the pages may hold is refused here."""
+def plain_text_problems(value: str, display: str, line: int) -> list[Problem]:
+    """Markdown in a text that must be plain: a component writes data texts
+    into Markdown (the sources at a page's end), where `[a](javascript:…)`
+    or `{: onclick=… }` would become markup."""
+    return [Problem(display, line, f"{what} in a text of the data or of the front matter",
+                    "write plain text: no [ ]( ), { }, `, * or _ around words; the site lays the text out itself")
+            for what, pattern in MARKDOWN.items() if pattern.search(value)]
+
+
+def data_text_html(document: untrusted_yaml.Document, markdown: bool = True) -> list[Problem]:
+    """HTML (and Markdown) in any text of a data file (or a page's front
+    matter), on the text's line; tags other than plain YAML's; disguising
+    characters written as escapes. Data is plain text: the theme's
+    templates print some of it as it is, so even HTML the pages may hold is
+    refused here."""
     problems, nodes = [], [document.node] if document.node is not None else []
     while nodes:
         node = nodes.pop()
+        line = node.start_mark.line + 1
+        if node.tag not in PLAIN_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(Problem(document.path, line, f"the YAML tag {shown} is refused: it turns the text into "
+                                                         "something else (bytes, objects) that the checks do not read",
+                                    "remove the tag and write the value as plain text"))
+            continue
         if isinstance(node, yaml.ScalarNode):
-            line = node.start_mark.line + 1
             if "<" in node.value or "&" in node.value:
                 found = sanitize.check_fragment(node.value, document.path, line)
                 if not found and TAG.search(node.value):
                     found = [Problem(document.path, line, "HTML in a text of the data or of the front matter",
                                      "write plain text, without tags: the site lays the text out itself")]
                 problems += found
+            if markdown:
+                problems += plain_text_problems(node.value, document.path, line)
+            if node.style == '"':
+                # Escapes (\u202E) are decoded here: the raw file's check did not see them.
+                problems += disguise.check_text(node.value, document.path, line)
         elif isinstance(node, yaml.MappingNode):
             nodes += [value for _, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
@@ -110,7 +215,8 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
         # The `---` line stays as an empty first line, so that lines are the file's.
         front_yaml = front.group().strip().strip("-")
         try:
-            problems += data_text_html(untrusted_yaml.loads(front_yaml, display))
+            document = untrusted_yaml.loads(front_yaml, display)
+            problems += data_text_html(document) + fixed_value_problems(document)
         except Problems as refused:
             # Front matter that is not YAML: the page checks explain it. YAML that
             # the untrusted loader refuses (a key given twice, an anchor or alias)
@@ -118,8 +224,13 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
             # a news article would silently replace the first.
             if _parses(front_yaml):
                 problems += refused.problems
+    problems += referenced_disguise(text, display)
     problems += sandbox.check_template(env, body, display, offset)
-    html = render_markdown(_blank(body, JINJA))
+    blanked = _blank(body)
+    too_costly = bounds.problems(blanked, display, offset + 1)
+    if too_costly:
+        return problems + too_costly
+    html = render_markdown(blanked)
     problems += sanitize.check_fragment(html, display, first_line=offset + 1, source=text)
     return problems
 

@@ -156,6 +156,14 @@ def latest(articles: list[Article], count: int = 3) -> list[Article]:
     return newest_first(articles)[:count]
 
 
+def build_day() -> dt.date:
+    """Today, by the clock of the machine that builds (UTC). A news date
+    after it (by more than a day, for the time zones) is refused: the
+    commit's date (SOURCE_DATE_EPOCH) would refuse an article written
+    today and not yet committed."""
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
 def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     """(line, message) for what an article's front matter lacks or has wrong.
     `page` is the file as read by `read_page`; its name must be a slug."""
@@ -182,6 +190,11 @@ def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     if day is None:
         found.append((line("date") if "date" in page.meta else 1,
                       "a news article needs the date of the event, `date: YYYY-MM-DD` — add it to the front matter"))
+    elif day > build_day() + dt.timedelta(days=1):
+        found.append((line("date"), f"the date {day.isoformat()} is after today ({build_day().isoformat()}): a news "
+                                    "item is published once its event has taken place, and a date to come would "
+                                    "keep it first on the home page and in the feeds — write the event's date, "
+                                    "or add the article on that day"))
     elif match and match["date"] != day.isoformat():
         found.append((line("date"), f"the date {day.isoformat()} is not the one the file name begins with "
                                     f"({match['date']}) — make them the same (the file name is the article's address: "

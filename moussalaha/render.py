@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from moussalaha import chart, news, open_data, present, sandbox
+from moussalaha import bounds, chart, news, open_data, present, sandbox
 from moussalaha.data import SiteData
 from moussalaha.languages import DIRECTIONS, LANGUAGES, folder
 from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
@@ -107,4 +107,9 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         found = sandbox.problem(error, where, names=sorted(context))
         line = file_line(source.read_text(encoding="utf-8"), markdown, found.line)
         raise Problems([Problem(where, line, found.message, found.fix)]) from None
+    # What the template made, before Markdown reads it (moussalaha/bounds.py).
+    too_costly = bounds.problems(body, where, as_rendered=True)
+    if too_costly:
+        text = source.read_text(encoding="utf-8")
+        raise Problems([Problem(where, file_line(text, markdown, p.line), p.message, p.fix) for p in too_costly])
     return body

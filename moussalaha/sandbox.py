@@ -16,7 +16,10 @@ the pages are rendered in:
 - `include`/`import` only of files directly in the components folder, never
   through a link;
 - bounded work: integers, repetitions and ranges are capped, every call
-  counts against a budget, and `render` stops after a few seconds.
+  counts against a budget, every loop's turns against another, the text
+  a filter, a macro or the page makes against a size (measured before it
+  is made: a list repeated by reference costs nothing until it is joined),
+  recursion is refused as such, and `render` stops after a few seconds.
 
 Anything refused is a `jinja2.exceptions.SecurityError` (a TemplateError),
 which `problem()` turns into `file:line: what is wrong — how to fix it`.
@@ -24,6 +27,7 @@ which `problem()` turns into `file:line: what is wrong — how to fix it`.
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import traceback
@@ -35,6 +39,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from moussalaha import disguise
 from moussalaha.problems import Problem
 
 # Builtin filters a page may use (those the pages and components use, and a
@@ -55,6 +60,12 @@ MAX_SIZE = 100_000
 # Calls (macros, filters, methods) in one render: the site's pages make a few dozen.
 MAX_CALLS = 5_000
 MAX_SECONDS = 5
+# Python refuses to print an integer of more digits (sys.get_int_max_str_digits).
+MAX_DIGITS = 4300
+# Turns of every loop of one render: the site's largest page makes a few hundred.
+MAX_ITERATIONS = 100_000
+# Characters one render, macro or filter may make: the largest page makes 21 000.
+MAX_OUTPUT = 2_000_000
 
 
 class ComponentLoader(jinja2.BaseLoader):
@@ -95,12 +106,58 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+def _size(value, limit: int = MAX_OUTPUT) -> int:
+    """The characters and items `value` holds, counted through nested lists
+    and mappings (each reference counted, as `join` or printing would), up
+    to a little over `limit`: the cost of a repeated list is found without
+    building it."""
+    total, stack = 0, [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            total += len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += len(item)
+            stack.extend(item.values())
+        else:
+            total += 1
+    return total
+
+
 def _bounded(value):
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
         raise SecurityError(f"the number {value} is larger than a page may use ({MAX_SIZE})")
-    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE * 10:
+    if isinstance(value, (str, list, tuple)) and (len(value) > MAX_SIZE * 10 or
+                                                  not isinstance(value, str) and _size(value) > MAX_OUTPUT):
         raise SecurityError("this text or list is longer than a page may make")
     return value
+
+
+def _too_long(what: str) -> SecurityError:
+    return SecurityError(f"{what} would make a text or list longer than a page may make ({MAX_OUTPUT} characters)")
+
+
+def _bounded_filter(name: str, function: Callable) -> Callable:
+    """A builtin filter whose input and output are held to the page's sizes;
+    `replace`, `join` and `sum` are measured before they run, since what
+    they build can be far larger than what they are given."""
+    def bounded(*args, **kwargs):
+        values = [a for a in (*args, *kwargs.values()) if not isinstance(a, jinja2.nodes.EvalContext)]
+        if sum(_size(v) for v in values) > MAX_OUTPUT:
+            raise _too_long(f"the filter {name}")
+        if name == "replace":
+            text, old, new = (str(v) for v in values[:3])
+            occurrences = text.count(old) if old else len(text) + 1
+            if len(text) + occurrences * max(0, len(new) - len(old)) > MAX_OUTPUT:
+                raise _too_long("the filter replace")
+        return _bounded(function(*args, **kwargs))
+    for attribute in ("jinja_pass_arg",):
+        if hasattr(function, attribute):
+            setattr(bounded, attribute, getattr(function, attribute))
+    return bounded
 
 
 class PageSandbox(ImmutableSandboxedEnvironment):
@@ -115,6 +172,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.calls = 0
+        self.iterations = 0
         self.compiled: dict[str, object] = {}
 
     def template(self, text: str) -> jinja2.Template:
@@ -137,13 +195,44 @@ class PageSandbox(ImmutableSandboxedEnvironment):
                 raise SecurityError("a power this large is not something a page computes")
         if operator_name == "*":
             for a, b in ((left, right), (right, left)):
-                if isinstance(a, (str, list, tuple)) and isinstance(b, int) and len(a) * b > MAX_SIZE:
+                if isinstance(a, (str, list, tuple)) and isinstance(b, int) and max(len(a), _size(a)) * b > MAX_SIZE:
                     raise SecurityError("repeating text or a list this many times is not something a page does")
         if operator_name == "%" and isinstance(left, str):
             raise SecurityError("the % operator on text is not available in pages; write the text out")
+        if operator_name == "+" and _size(left) + _size(right) > MAX_OUTPUT:
+            raise _too_long("this sum")
         return _bounded(super().call_binop(context, operator_name, left, right))
 
+    def concat(self, pieces) -> str:
+        """What a page, a macro or a block makes, measured as it is made."""
+        kept, total = [], 0
+        for piece in pieces:
+            total += len(piece)
+            if total > MAX_OUTPUT:
+                raise _too_long("this page, macro or block")
+            kept.append(piece)
+        return "".join(kept)
+
+    def loop_budget(self, iterable):
+        """Each loop's items, counted against the render's budget of turns
+        (every `{% for %}` goes through here: `_parse` wraps its iterable)."""
+        for item in iterable:
+            self.iterations += 1
+            if self.iterations > MAX_ITERATIONS:
+                raise SecurityError(f"the loops of this page turn more than {MAX_ITERATIONS} times")
+            yield item
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(jinja2.nodes.For):
+            loop.iter = jinja2.nodes.Call(jinja2.nodes.EnvironmentAttribute("loop_budget", lineno=loop.lineno),
+                                          [loop.iter], [], None, None, lineno=loop.lineno)
+        return tree
+
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        if getattr(__obj, "__func__", None) is PageSandbox.loop_budget:
+            # A loop's start (see _parse): its turns have their own budget.
+            return __obj(*args)
         __self.calls += 1
         if __self.calls > MAX_CALLS:
             raise SecurityError(f"this page calls more than {MAX_CALLS} functions or macros")
@@ -174,7 +263,8 @@ def environment(components: Path | None = None, filters: Mapping[str, Callable] 
         keep_trailing_newline=True,
         extensions=[],
     )
-    env.filters = {name: f for name, f in env.filters.items() if name in BUILTIN_FILTERS} | dict(filters or {})
+    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items() if name in BUILTIN_FILTERS} \
+        | dict(filters or {})
     env.tests = {name: t for name, t in env.tests.items() if name in BUILTIN_TESTS} | dict(tests or {})
     env.globals = {"range": _range} | dict(globals or {})
     return env
@@ -205,27 +295,72 @@ def _deadline(seconds: float):
 
 
 def render(env: PageSandbox, text: str, context: Mapping[str, object], seconds: float = MAX_SECONDS) -> str:
-    """`text` rendered as a template in `env`, with the page's budget."""
+    """`text` rendered as a template in `env`, with the page's budget.
+    Work Python itself refuses (recursion, a number of thousands of digits,
+    memory) is refused as the sandbox's own refusals are."""
     env.calls = 0
-    with _deadline(seconds):
-        return env.template(text).render(context)
+    env.iterations = 0
+    try:
+        with _deadline(seconds):
+            return env.template(text).render(context)
+    except RecursionError as error:
+        # With the recursion's own traceback: its frames name the macro's line.
+        raise SecurityError("macros call each other too deep (a macro that calls itself without end?)"
+                            ).with_traceback(error.__traceback__) from None
+    except MemoryError as error:
+        raise _too_long("this page").with_traceback(error.__traceback__) from None
+    except ValueError as error:
+        if "digits" in str(error):
+            raise SecurityError(f"a number of more than {MAX_DIGITS} digits").with_traceback(error.__traceback__) \
+                from None
+        raise
+
+
+RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}")
+# An attribute list an expression would print into the page, where the
+# build reads it as Markdown (links it prints are checked as published).
+PRINTED_ATTRIBUTES = re.compile(r"\{\s*:|\{\s*[#.][A-Za-z]")
 
 
 def check_template(env: PageSandbox, text: str, display: str, line_offset: int = 0) -> list[Problem]:
     """Markup written inside template expressions: `{{ '<scr' ~ 'ipt>' }}`
     would print as text once escaped, but it is never what an editor means,
     and the checks of HTML, which read the page without its expressions,
-    cannot see it. Refused with the line."""
+    cannot see it. Refused with the line, as are attribute lists in an
+    expression's text, disguising characters written
+    as string escapes (`"\\u200b"`), and `{% raw %}` blocks, whose text the
+    checks would read as a template and the build prints as it is."""
+    problems = [Problem(display, text.count("\n", 0, m.start()) + 1 + line_offset,
+                        "a {% raw %} block: the build prints its text as it is, unchecked",
+                        "remove {% raw %} and {% endraw %}: pages have no need of them")
+                for m in RAW_BLOCK.finditer(text)]
     try:
         tree = env.parse(text)
     except jinja2.TemplateSyntaxError as error:
-        return [problem(error, display, line_offset)]
-    return [Problem(display, node.lineno + line_offset,
-                    "a template expression writes HTML (a text with < or > in it)",
-                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
-                    "expressions only print the site's data")
-            for node in tree.find_all(jinja2.nodes.Const)
-            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+        return problems + [problem(error, display, line_offset)]
+    except (RecursionError, ValueError) as error:
+        # Brackets nested hundreds deep, or a number of thousands of digits.
+        what = (f"a number of more than {MAX_DIGITS} digits" if "digits" in str(error) else
+                "expressions nested too deep")
+        long_number = re.search(r"\d{%d,}" % (MAX_DIGITS + 1), text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
+        return problems + [Problem(display, line + line_offset, f"this page's template cannot be read: {what}",
+                                   "write the figure or the expression as the site's pages do: "
+                                   "{{ agreement.date | day }}")]
+    for node in tree.find_all(jinja2.nodes.Const):
+        if not isinstance(node.value, str):
+            continue
+        line = node.lineno + line_offset
+        if "<" in node.value or ">" in node.value:
+            problems.append(Problem(display, line, "a template expression writes HTML (a text with < or > in it)",
+                                    "write HTML, if the page needs it, in the page itself, where the site checks it; "
+                                    "expressions only print the site's data"))
+        if PRINTED_ATTRIBUTES.search(node.value):
+            problems.append(Problem(display, line, "a template expression writes a Markdown attribute list",
+                                    "write it in the page itself, where the site checks it; expressions only print "
+                                    "the site's data"))
+        problems += disguise.check_text(node.value, display, line)
+    return problems
 
 
 def template_line(error: BaseException) -> int:

@@ -9,7 +9,8 @@ reported figure). This loader:
 - refuses anchors (`&name`) and aliases (`*name`) as the composer meets
   them, before anything is expanded;
 - refuses a key given twice in one mapping, naming both lines;
-- refuses nesting deeper than `MAX_DEPTH`, and keys that are not plain text;
+- refuses nesting deeper than `MAX_DEPTH`, keys that are not plain text,
+  and numbers of more than `MAX_DIGITS` digits;
 - returns the data with its node tree, so that any location
   (`("milestones", 3, "date")`) can be turned back into the line an editor wrote.
 
@@ -32,6 +33,10 @@ from moussalaha.problems import Problem, Problems
 MAX_BYTES = 256 * 1024
 # The data nests five or six levels; hundreds of levels only serve to exhaust the stack.
 MAX_DEPTH = 40
+# No figure of the site has more digits (Python itself refuses to read an
+# integer of more than 4300, with a traceback).
+MAX_DIGITS = 20
+NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 # libyaml's loader, for files the gate has already read (their line numbers
 # only); the pure-Python one where PyYAML was built without libyaml.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -156,6 +161,11 @@ def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
                 nodes += [key, value]
         elif isinstance(node, yaml.SequenceNode):
             nodes += node.value
+        elif node.tag in NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+            problems.append(Problem(display, node.start_mark.line + 1,
+                                    f"a number of {sum(c.isdigit() for c in node.value)} digits: more than the "
+                                    f"{MAX_DIGITS} digits of any figure the site reports",
+                                    "check the figure; write it in digits as the source gives it"))
     return problems
 
 

@@ -5,13 +5,14 @@ command line is moussalaha/cli.py (scripts/site.py check).
 First the gate (moussalaha/gate.py), which the build runs too: links,
 stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
 schema, HTML in pages and data. Each page's Jinja is then rendered in the
-sandbox as the build renders it (moussalaha/render.py). The other checks run once the gate
+sandbox as the build renders it (moussalaha/render.py), and the result
+checked as published (moussalaha/published.py). The other checks run once the gate
 finds nothing wrong: they read the files it refuses.
 """
 
 from __future__ import annotations
 
-from moussalaha import gate, news, redirects, render
+from moussalaha import gate, html, news, published, redirects, render
 from moussalaha.checks.common import docs, problem, relative, root
 from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
@@ -24,14 +25,20 @@ from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
 from moussalaha.problems import Problem, Problems
 
 
-def check_template(page, site_data: SiteData) -> list[Problem]:
-    """The page's Jinja rendered in the sandbox, as the build renders it."""
+def check_template(page, site_data: SiteData, renderer=None) -> list[Problem]:
+    """The page's Jinja rendered in the sandbox, as the build renders it;
+    with `renderer` (the site's Markdown), the result made into HTML,
+    rewritten and checked as published (moussalaha/published.py), as the
+    build checks it."""
     try:
-        render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
-                           root() / "overrides" / "components", docs())
+        body = render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,
+                                  root() / "overrides" / "components", docs())
     except Problems as refused:
         return refused.problems
-    return []
+    if renderer is None:
+        return []
+    article = html.rewrite(renderer.reset().convert(body), page.lang, "https://example.org/page.html")
+    return published.check_article(article, relative(page.path), page.path.read_text(encoding="utf-8"))
 
 
 def run_checks(build: bool = True) -> list[Problem]:
@@ -65,7 +72,7 @@ def run_checks(build: bool = True) -> list[Problem]:
             if not news.is_article(name):
                 found += check_retyped_figures(page, figures)
             if not found:
-                found += check_template(page, site_data)
+                found += check_template(page, site_data, renderer)
         problems += found
         if lang != DEFAULT and (name, DEFAULT) in pages and not page.meta_error:
             problems += check_translation(page, pages[name, DEFAULT])

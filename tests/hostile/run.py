@@ -12,7 +12,7 @@ when no template wrote the marker file. Prints one line per fixture and
 exits non-zero if any attack got through.
 
 A fixture is YAML: `attack` (what it tries), `issue_item`, `changes` (a list
-of: `file` with `replace`/`with`, `append`, `write`, `symlink` (target) or
+of: `file` with `replace`/`with`, `append` (`times`: repeated), `write`, `symlink` (target) or
 `pad` (grow the file to this many bytes); or `command`, arguments for
 scripts/site.py), `expect` (`file`, `line`, `contains`), `not_in_site`.
 `{marker}` in a change is a path that must never be created; `{outside}`
@@ -70,7 +70,7 @@ def apply(project: Path, change: dict, values: dict[str, str]) -> None:
         path.write_text(text.replace(change["replace"], fill(change["with"])), encoding="utf-8")
     elif "append" in change:
         with path.open("a", encoding="utf-8") as file:
-            file.write(fill(change["append"]))
+            file.write(fill(change["append"]) * change.get("times", 1))
     elif "write" in change:
         path.write_text(fill(change["write"]), encoding="utf-8")
     elif "symlink" in change:

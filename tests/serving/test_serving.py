@@ -327,6 +327,95 @@ def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes
     assert_security_headers(site, {**got, "server": got.get("server")})
 
 
+def raw_head(port: int, request: bytes) -> list[str]:
+    """The status line and header lines of the answer to `request`, as sent."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    return answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+
+
+def test_no_header_is_sent_twice(nginx, site):
+    """Every kind of answer, each header once: a range the file does not
+    have (416) ran nginx's header filters twice and sent every security
+    header twice."""
+    etag = nginx.get("index.html")[1]["etag"]
+    size = (site.directory / "assets/stylesheets/site.css").stat().st_size
+    requests = {
+        200: b"GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n",
+        206: b"GET /assets/stylesheets/site.css HTTP/1.1\r\nHost: a\r\nRange: bytes=0-9\r\n\r\n",
+        416: b"GET /assets/stylesheets/site.css HTTP/1.1\r\nHost: a\r\nRange: bytes=%d-\r\n\r\n" % (size + 10),
+        304: b"GET /index.html HTTP/1.1\r\nHost: a\r\nIf-None-Match: %s\r\n\r\n" % etag.encode(),
+        301: b"GET /fr HTTP/1.1\r\nHost: a\r\n\r\n",
+        404: b"GET /missing.html HTTP/1.1\r\nHost: a\r\n\r\n",
+        405: b"POST /index.html HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n",
+        400: b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+    }
+    for status, request in requests.items():
+        head = raw_head(nginx.port, request)
+        assert head[0].split()[1] == str(status), head[0]
+        names = [line.split(":", 1)[0].lower() for line in head[1:]]
+        assert sorted(n for n in set(names) if names.count(n) > 1) == [], (status, head)
+        if status != 304:  # a 304 repeats only what the 200 would have changed
+            assert "x-frame-options" in names and "content-security-policy" in names, (status, head)
+
+
+@pytest.mark.parametrize("folder", ["assets/", "assets/javascripts/", "fr/assets/"])
+def test_a_folder_without_an_index_page_is_not_found(nginx, site, folder):
+    """404 and the not-found page, as any other missing address; 403 told
+    that the folder exists."""
+    status, got, body = nginx.get(folder)
+    assert status == 404 and b"<html" in body
+    assert_security_headers(site, got)
+
+
+def test_a_client_that_sends_its_headers_slowly_is_cut_off(nginx):
+    """client_header_timeout (http.conf): a request whose headers never end
+    does not hold its connection. The time is printed, not asserted."""
+    with socket.create_connection(("127.0.0.1", nginx.port), timeout=60) as sock:
+        sock.sendall(b"GET /index.html HTTP/1.1\r\nHost: a\r\n")  # no blank line: the headers never end
+        start = time.monotonic()
+        answer = sock.recv(65536)
+    print(f"\nclosed after {time.monotonic() - start:.1f} s")
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408")
+
+
+def test_one_client_may_not_hold_more_than_fifty_connections(nginx, site):
+    """limit_conn (site.conf): fifty connections of one address, each kept
+    busy by twenty requests for the largest file that it does not read; the
+    fifty-first is refused (429, with the security headers), and served
+    once they are gone."""
+    largest = max((p for p in site.directory.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and p.suffix not in (".br", ".gz")), key=lambda p: p.stat().st_size)
+    request = b"GET /%s HTTP/1.1\r\nHost: a\r\n\r\n" % largest.relative_to(site.directory).as_posix().encode()
+    held = []
+    try:
+        for _ in range(50):
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect(("127.0.0.1", nginx.port))
+            sock.sendall(request * 20)
+            held.append(sock)
+        time.sleep(0.5)  # nginx reads each request's headers
+        status, got = raw_request(nginx.port, b"GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n")
+        assert status == 429
+        assert_security_headers(site, {**got, "server": got.get("server")})
+    finally:
+        for sock in held:
+            sock.close()
+    for _ in range(50):
+        status, _ = raw_request(nginx.port, b"GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n")
+        if status == 200:
+            break
+        time.sleep(0.1)
+    assert status == 200
+
+
 def csp_watch(page) -> dict:
     """Record CSP violations (reported in the page) and console errors."""
     record = {"violations": [], "errors": [], "failed": []}
@@ -585,6 +674,6 @@ def test_workflow_runs_pull_requests_without_secrets_or_write_access():
         for step in job.get("steps", []):
             uses = step.get("uses", "")
             if uses:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", uses), f"{uses}: pin an exact version"
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin a commit"
             if uses.startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False, name

@@ -27,7 +27,11 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import run as corpus  # noqa: E402
 
 SUBSET = ["template-cycler-globals", "data-text-script", "stray-html-file", "symlink-in-docs", "bidi-override-page",
-          "html-iframe", "policy-foreign-inline-script"]
+          "html-iframe", "policy-foreign-inline-script",
+          # issue 27: a javascript: link only the check of the published page sees; Markdown
+          # read in quadratic time; a page named 404.md (a traceback before): each as file:line
+          # (tests/hostile/run.py runs all of them through full builds)
+          "template-expression-markdown-link", "markdown-brackets-quadratic", "page-named-404"]
 PAGES = ("index", "centre")
 
 
@@ -63,20 +67,21 @@ def test_the_build_refuses(small, tmp_path, name):
     result = build.run(site, project)
     output = result.stdout + result.stderr
     assert corpus.verdict(result.returncode, output, corpus.expectation(fixture, project)) == "", output
-    assert "mkdocs.yml:1" not in output
+    assert "mkdocs.yml:1" not in output and "Traceback" not in output
     assert corpus.published(site, sorted(set(fixture.get("not_in_site", [])) | {corpus.SECRET})) == []
     assert not (tmp_path / "marker").exists()
 
 
 def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
     """The policy on its own: a hook that slips a script into a page after
-    every check of the editors' files (as a Markdown extension or a theme
+    every check of the editors' files and of the article (as a Markdown extension or a theme
     change could) still stops the build, on the page's file, before the
     page is written."""
     project, site = attacked(small, tmp_path, [{
         "file": "scripts/hooks/slip.py",
-        "write": "def on_page_content(html, page, config, files):\n"
-                 "    return html + '<script>document.title = \"slipped\"</script>'\n"}])
+        # After the article's own check (moussalaha/published.py), which refuses any <script>.
+        "write": "def on_post_page(output, page, config):\n"
+                 "    return output.replace('</article>', '<script>document.title = \"slipped\"</script></article>', 1)\n"}])
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - scripts/hooks/slip.py\n", 1),
                       encoding="utf-8")
@@ -86,3 +91,19 @@ def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
     assert re.search(r"docs/(index|centre)\.md:1: the built page would carry an inline <script> that the site's "
                      r"templates do not ship: «document\.title = \"slipped\"»", output), output
     assert corpus.published(site, ["slipped"]) == []
+
+
+def test_a_layout_that_sends_readers_elsewhere_fails_the_build(small, tmp_path):
+    """The whole page as published (moussalaha/published.py): a refresh to
+    another host written into the layout stops the build on the page."""
+    project, site = attacked(small, tmp_path, [])
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    assert text.count("{% block extrahead %}") == 1
+    main.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}<meta http-equiv="refresh" '
+                                 'content="0; url=https://evil.example/">', 1), encoding="utf-8")
+    result = build.run(site, project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"docs/(index|centre)\.md:1: the built page would carry <meta http-equiv=\"refresh\">", output), output
+    assert corpus.published(site, ["evil.example"]) == []

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from moussalaha import cli, data, gate, pages, render
+import markdown
+
+from moussalaha import cli, data, gate, html, pages, published, render
 from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit
@@ -27,6 +29,8 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 import run as corpus  # noqa: E402
 
+# The build's Markdown (mkdocs.yml's extensions).
+MARKDOWN = markdown.Markdown(extensions=[*gate.MARKDOWN_EXTENSIONS, "toc"])
 FIXTURES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "hostile").glob("*.yml"))}
 
 
@@ -52,7 +56,9 @@ def test_the_project_passes():
 def refused_in_process(project: Path, fixture: dict) -> str:
     """What refuses the fixture, as printed: the gate's problems; when it
     finds none, the changed pages rendered in the sandbox and the data loaded
-    with its cross-references."""
+    with its cross-references, then each rendered page's Markdown made into
+    HTML, rewritten and checked as published (moussalaha/published.py), as
+    the build does."""
     problems = gate.check_project(project, data.FILES)
     if problems:
         return "\n".join(map(str, problems))
@@ -65,10 +71,13 @@ def refused_in_process(project: Path, fixture: dict) -> str:
         if change["file"].endswith(".md"):
             page = pages.read_page(project / change["file"])
             try:
-                render.render_page(page.body, page.meta, page.lang, page.path, change["file"], site_data,
-                                   project / "overrides" / "components", project / "docs")
+                rendered = render.render_page(page.body, page.meta, page.lang, page.path, change["file"], site_data,
+                                              project / "overrides" / "components", project / "docs")
             except Problems as error:
                 found.append(str(error))
+                continue
+            article = html.rewrite(MARKDOWN.reset().convert(rendered), page.lang, "https://example.org/centre.html")
+            found += map(str, published.check_article(article, change["file"], page.path.read_text(encoding="utf-8")))
     return "\n".join(found)
 
 

@@ -89,6 +89,17 @@ def test_the_date_must_be_the_one_of_the_file_name(tmp_path):
     assert read_page(tmp_path / "news" / "2025-01-17-a.md").text.splitlines()[line - 1].startswith("date:")
 
 
+def test_a_date_after_the_day_of_the_build_is_refused(tmp_path, monkeypatch):
+    """A day's grace for the time zones: tomorrow passes, the day after is refused on its line."""
+    monkeypatch.setattr(news, "build_day", lambda: dt.date(2025, 1, 16))
+    assert messages(write(tmp_path, "2025-01-17-a.md", title="x", description="y", date=dt.date(2025, 1, 17),
+                          sources=["a"])) == []
+    found = messages(write(tmp_path, "2025-01-18-a.md", title="x", description="y", date=dt.date(2025, 1, 18),
+                           sources=["a"]))
+    assert len(found) == 1 and "after today (2025-01-16)" in found[0][1]
+    assert read_page(tmp_path / "news" / "2025-01-18-a.md").text.splitlines()[found[0][0] - 1].startswith("date:")
+
+
 def test_a_file_name_without_a_date_is_refused(tmp_path):
     found = messages(write(tmp_path, "visit.md", title="x", description="y", date=dt.date(2025, 1, 17), sources=["a"]))
     assert any("rename visit.md" in message for _, message in found)

@@ -143,9 +143,10 @@ def test_component_through_a_link_is_refused(tmp_path):
         sandbox.render(env, '{% include "leak.html" %}', {})
 
 
-def test_render_stops_after_its_deadline():
+def test_render_stops_after_its_deadline(monkeypatch):
+    monkeypatch.setattr(sandbox, "MAX_ITERATIONS", 10 ** 12)  # the deadline alone
     env = sandbox.environment()
-    loops = "{% for a in n %}" * 8 + "x" + "{% endfor %}" * 8
+    loops = "{% for a in n %}" * 8 + "{% endfor %}" * 8  # no output: the size bound does not stop it
     with pytest.raises(sandbox.SecurityError, match="seconds"):
         sandbox.render(env, loops, {"n": list(range(30))}, seconds=0.5)
 
@@ -214,3 +215,30 @@ def test_the_theme_environments_share_compiled_templates_and_see_one_saved_anew(
     assert [theme_env().get_template("main.html").render() for _ in range(2)] == ["one", "one"]
     (tmp_path / "main.html").write_text("two")
     assert theme_env().get_template("main.html").render() == "two"
+
+
+@pytest.mark.parametrize("template, wanted", [
+    # Nested loops: each turn counts against the render's budget.
+    ("{% for a in n %}{% for b in n %}{% for c in n %}{% for d in n %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+     "loops of this page turn more than"),
+    # Filters measured before they build: replace, join over references to one long text.
+    ("{{ ('ab' * 50000) | replace('a', 'a' * 50000) }}", "the filter replace"),
+    ("{% set t = 'x' * 99999 %}{{ [t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t] | join }}",
+     "the filter join"),
+    # A loop that prints a long text each turn: the page's text measured as it is made.
+    ("{% set t = 'x' * 99999 %}{% for a in n %}{{ t }}{% endfor %}", "this page, macro or block"),
+    ("{% macro m() %}{% set t = 'x' * 99999 %}{% for a in n %}{{ t }}{% endfor %}{% endmacro %}{{ m() | length }}",
+     "this page, macro or block"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "too deep"),
+])
+def test_every_step_is_bounded(template, wanted):
+    env = sandbox.environment()
+    with pytest.raises(sandbox.SecurityError, match=wanted):
+        sandbox.render(env, template, {"n": list(range(100))})
+
+
+def test_a_number_of_thousands_of_digits_is_a_problem_not_a_traceback():
+    env = sandbox.environment()
+    found = sandbox.check_template(env, "a\n\n{{ " + "9" * 5000 + " }}", "docs/centre.fr.md", line_offset=4)
+    assert len(found) == 1
+    assert str(found[0]).startswith("docs/centre.fr.md:7: this page's template cannot be read: a number of more than")
