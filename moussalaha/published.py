@@ -31,13 +31,20 @@ from moussalaha.problems import Problem
 SVG_TAGS = {"svg", "g", "line", "circle", "rect", "path", "text", "title", "desc"}
 SITE_TAGS = {"section"} | SVG_TAGS
 SITE_DATA_ATTRIBUTES = {"data-print", "data-search-skip", "data-field", "data-term", "data-date", "data-value",
-                        "data-series"}
+                        "data-series",
+                        # The programme's and the lexicon's cells' headings on a phone (site.css).
+                        "data-label",
+                        # Where the build writes the dossier's size and date (components/dossier-link.html).
+                        "data-dossier-details"}
 SVG_ATTRIBUTES = {"xmlns", "viewbox", "role", "aria-labelledby", "direction", "x", "y", "x1", "x2", "y1", "y2",
                   "cx", "cy", "r", "width", "height", "d", "text-anchor"}
 TAGS = sanitize.ALLOWED_TAGS | SITE_TAGS
 ATTRIBUTES = {tag: set(names) | SITE_DATA_ATTRIBUTES for tag, names in sanitize.ALLOWED_ATTRIBUTES.items()} | {
     tag: SVG_ATTRIBUTES | SITE_DATA_ATTRIBUTES for tag in SITE_TAGS - {"section"}} | {
     "section": {"aria-labelledby"}}
+# The dossier's link (components/dossier-link.html): a download of the
+# site's own PDF, its type said.
+ATTRIBUTES["a"] |= {"download", "type"}
 ATTRIBUTES["*"] = set(sanitize.GLOBAL_ATTRIBUTES) | {"aria-labelledby", "aria-label", "aria-hidden", "role"}
 for _tag in TAGS:
     ATTRIBUTES.setdefault(_tag, set()).update(SITE_DATA_ATTRIBUTES)
