@@ -162,7 +162,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
         page.locator(f"textarea[lang={lang}]").first.fill(NEWS[lang]["description"])
         page.locator(f"textarea[lang={lang}]").last.fill(NEWS[lang]["body"])
     page.locator("[role=combobox]").first.click()
-    page.locator("[role=option]", has_text="africanews-2022").first.click()
+    page.locator("[role=option]", has_text="africanews-9th-edition").first.click()
     page.screenshot(path=str(shot("cms-news-edit")))
     # The file's name: asked for in the slug panel, checked against the site's pattern.
     page.get_by_role("button", name="حفظ", exact=True).click()
@@ -214,7 +214,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
     # date and sources; the translations a title and a description.
     arabic = (project / f"docs/news/{SLUG}.md").read_text(encoding="utf-8")
     assert front_matter(arabic) == {"title": NEWS["ar"]["title"], "description": NEWS["ar"]["description"],
-                                    "date": datetime.date(2026, 11, 20), "sources": ["africanews-2022"]}
+                                    "date": datetime.date(2026, 11, 20), "sources": ["africanews-9th-edition"]}
     for lang in ("fr", "en"):
         text = (project / f"docs/news/{SLUG}.{lang}.md").read_text(encoding="utf-8")
         assert front_matter(text) == {"title": NEWS[lang]["title"], "description": NEWS[lang]["description"]}

@@ -61,7 +61,7 @@ def test_main_menu_on_a_desktop_home_page(site, browser, scheme):
         # By keyboard: focus the group's name, open it with Enter, Tab into it.
         menu.locator("summary").focus()
         page.keyboard.press("Enter")
-        assert sub.first.is_visible() and sub.count() == 2
+        assert sub.first.is_visible() and sub.count() == 3
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.getAttribute('href')") == "sources.html"
     else:
@@ -90,7 +90,7 @@ def test_drawer_and_breadcrumb_on_a_phone(site, browser, scheme):
     drawer = page.locator("nav.md-nav--primary")
     group = drawer.locator(".mc-nav__group")
     group.locator("a").first.wait_for(state="visible")
-    assert group.locator("a").count() == 2 and group.locator("a").nth(1).is_visible()
+    assert group.locator("a").count() == 3 and group.locator("a").nth(1).is_visible()
     assert drawer.locator("[aria-current='true']").inner_text().strip() == "Actualités"
     assert drawer.inner_text().count("Centre Moussalaha") == 1
     context.close()
@@ -145,8 +145,10 @@ def test_programme_table_is_cards_on_a_phone(site, browser, lang, width, scheme)
             assert cell["label"].startswith(f'"{cell["header"]}"'), cell
             assert cell["header"] in read["headers"]
     assert read["caption"]["scroll"] <= read["caption"]["client"], read["caption"]
-    # Notes are not squeezed: no value cell is taller than a few lines of its width.
-    assert max(cell["height"] for cell in read["cells"]) < 260
+    # Notes are not squeezed: a cell of several lines spans most of its card.
+    for cell in read["cells"]:
+        if cell["height"] > 80:
+            assert cell["right"] - cell["left"] > 0.7 * read["screen"], cell
     # The chart above the table: no label over another at this width.
     texts = page.evaluate("""() => [...document.querySelectorAll('.mc-chart svg text')].map(t => {
       const r = t.getBoundingClientRect(); return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; })""")

@@ -106,6 +106,16 @@
     return all;
   }
 
+  /* What a result must show: the first four letters of each query word;
+     of an Arabic word with the article, those of the word without it only
+     («والسجناء» asks for «سجنا», not «والس», which «والساعة» also starts). */
+  function wanted(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+      .flatMap((word) => (arabic && /(ال|لل)$/.test(word.match(prefix)?.[1] || "") ? forms(word).slice(1)
+                                                                               : forms(word)))
+      .map((word) => word.slice(0, 4));
+  }
+
   function words(text) {
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).flatMap(forms);
   }
@@ -237,7 +247,7 @@
         }
       }
       current = {text, ranked: [...found.values()].sort((a, b) => b.score - a.score), read: 0, waiting: [],
-                 started: false, wanted: words(text).map((word) => word.slice(0, 4))};
+                 started: false, wanted: wanted(text)};
       await next(number);
     } catch (error) {
       if (number === latest) {
