@@ -30,6 +30,7 @@ import gc
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -105,6 +106,33 @@ def warm_up() -> None:
     gc.freeze()
 
 
+def load_weasyprint() -> None:
+    """Import WeasyPrint without its hunt for its libraries by every name.
+    It asks for each (Pango, HarfBuzz, Fontconfig...) under the names of
+    every system (libpango-1.0-0, pango-1.0, ..., libpango-1.0.so.0,
+    libpango-1.0.dylib...); for each name the dynamic loader does not know,
+    cffi calls ctypes.util.find_library, which runs ldconfig, gcc and ld:
+    some sixty processes, a third of the import's processor time. The
+    loader finds the Linux name in each list itself, so find_library
+    answers nothing while WeasyPrint is imported; should a system need it
+    (a library under another name), the import is done again with it."""
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        for name in [name for name in sys.modules if name.split(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        ctypes.util.find_library = find_library
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = find_library
+
+
 _fonts = None
 
 
@@ -114,6 +142,7 @@ def _font_configuration():
     first and found again by the next."""
     global _fonts
     if _fonts is None:
+        load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         _fonts = FontConfiguration()
@@ -252,7 +281,8 @@ def _own_files_fetcher(site: Path):
 
 def render(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> bytes:
     """The dossier of `lang` as PDF/UA-1 bytes."""
-    from weasyprint import HTML  # imported here: only the end of a build needs it
+    load_weasyprint()  # here: only the end of a build needs it
+    from weasyprint import HTML
 
     html = document(site, docs, lang, words, day)
     # WeasyPrint makes hundreds of thousands of objects per document, and
