@@ -26,9 +26,11 @@ dossier's date) and a table of contents with page numbers.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -94,8 +96,57 @@ def details(size: int, day: dt.date, lang: str, ui: dict) -> str:
 
 
 def warm_up() -> None:
-    """Load WeasyPrint, in the process that will render (two seconds)."""
-    import weasyprint  # noqa: F401
+    """In the process that renders the dossiers, forked from the build's:
+    load WeasyPrint (half a second of processor time) and its font
+    configuration, then tell Python's garbage collector to leave every
+    object so far alone (the build's, inherited, and WeasyPrint's): it
+    would walk them again at each of its passes, during the rendering."""
+    gc.freeze()
+    _font_configuration()
+    gc.freeze()
+
+
+def load_weasyprint() -> None:
+    """Import WeasyPrint without its hunt for its libraries by every name.
+    It asks for each (Pango, HarfBuzz, Fontconfig...) under the names of
+    every system (libpango-1.0-0, pango-1.0, ..., libpango-1.0.so.0,
+    libpango-1.0.dylib...); for each name the dynamic loader does not know,
+    cffi calls ctypes.util.find_library, which runs ldconfig, gcc and ld:
+    some sixty processes, a third of the import's processor time. The
+    loader finds the Linux name in each list itself, so find_library
+    answers nothing while WeasyPrint is imported; should a system need it
+    (a library under another name), the import is done again with it."""
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        for name in [name for name in sys.modules if name.split(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        ctypes.util.find_library = find_library
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = find_library
+
+
+_fonts = None
+
+
+def _font_configuration():
+    """One Fontconfig configuration for the process's dossiers: the fonts
+    (the site's Arabic WOFF2, decompressed by fontTools) are loaded for the
+    first and found again by the next."""
+    global _fonts
+    if _fonts is None:
+        load_weasyprint()
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts = FontConfiguration()
+    return _fonts
 
 
 def dossier_date(repo: Path) -> dt.date:
@@ -230,11 +281,22 @@ def _own_files_fetcher(site: Path):
 
 def render(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> bytes:
     """The dossier of `lang` as PDF/UA-1 bytes."""
-    from weasyprint import HTML  # imported here: only the end of a build needs it
+    load_weasyprint()  # here: only the end of a build needs it
+    from weasyprint import HTML
 
     html = document(site, docs, lang, words, day)
-    return HTML(string=html, base_url=str(site / folder(lang)) + "/", url_fetcher=_own_files_fetcher(site)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=False, pdf_tags=True)
+    # WeasyPrint makes hundreds of thousands of objects per document, and
+    # Python's garbage collector walked them again and again while it
+    # worked: a fifth of its time. They are collected once it is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return HTML(string=html, base_url=str(site / folder(lang)) + "/",
+                    url_fetcher=_own_files_fetcher(site)).write_pdf(
+            pdf_variant="pdf/ua-1", pdf_identifier=False, pdf_tags=True, font_config=_font_configuration())
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> tuple[str, int]:

@@ -1,9 +1,12 @@
 """The dossier's small rules (moussalaha/dossier.py): it fetches nothing
 but the site's own files, its date follows SOURCE_DATE_EPOCH, the news
-items' headings sit one level under their chapter's, and the size and date
-beside its links read as the page's language writes them."""
+items' headings sit one level under their chapter's, the size and date
+beside its links read as the page's language writes them, and WeasyPrint
+loads its libraries without running a process."""
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
@@ -42,3 +45,24 @@ def test_details_in_each_language():
     day = dt.date(2026, 12, 4)
     assert dossier.details(139_318, day, "en", UI) == ", 136 KB, 4\u00a0December 2026"
     assert dossier.details(139_318, day, "ar", UI) == ", 136 KB, 4\u00a0دجنبر 2026"
+
+
+def test_weasyprint_loads_its_libraries_without_running_processes():
+    """ctypes.util.find_library would run ldconfig, gcc and ld for each name
+    the dynamic loader does not know; the subsetting library still loads
+    (HarfBuzz's, not fontTools')."""
+    code = """
+import subprocess
+started = []
+real = subprocess.Popen.__init__
+def recording(self, args, *rest, **options):
+    started.append(args)
+    real(self, args, *rest, **options)
+subprocess.Popen.__init__ = recording
+from moussalaha import dossier
+dossier.load_weasyprint()
+from weasyprint.text import ffi
+print(started, ffi.harfbuzz_subset is not None)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] True", result.stdout + result.stderr
