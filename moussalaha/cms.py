@@ -98,8 +98,9 @@ FRONT_MATTER_HINTS = {
                    "search results; different from every other page's.",
     "date": "The day of the event, as in the item's file name.",
     "sources": "The documents the facts come from (add a new one to the sources first).",
-    "body": "Markdown. Start with the headline again as `# … { #article }`. Say who reports each fact and each "
-            "figure. Keep `{{ … }}` and every heading's `{ #id }` as they are: they write the data in the "
+    "body": "Markdown. Start with the headline again as `# … { #article }`. State the centre's own facts and "
+            "events plainly, in its own voice (never «according to a press report»); attribute only praise and "
+            "what a named body announced, and list the documents behind them in Sources. Keep `{{ … }}` and every heading's `{ #id }` as they are: they write the data in the "
             "page's language and link the three versions.",
     "page_body": "Markdown. Keep `{{ … }}`, `{% … %}` and every heading's `{ #id }` as they are: they write "
                  "the data in the page's language and link the three versions.",
