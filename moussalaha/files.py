@@ -44,6 +44,11 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 GZIP_LEVEL = 9
 BROTLI_QUALITY = {".html": 8}
 BROTLI_QUALITY_OTHERWISE = 11
+# The web editor (admin/, moussalaha/admin.py), which a few editors load:
+# quality 11 took 3.7 s of processor time on its 2.1 MB script, every
+# build, for 46 KB (8 %) less than quality 8, which takes 0.15 s.
+EDITOR_FOLDER = "admin/"
+BROTLI_QUALITY_EDITOR = 8
 FASTEST = 1
 
 
@@ -89,8 +94,10 @@ def precompress(site: Path) -> None:
     cores, 1.5 s instead of 3 s)."""
     def compress(path: Path) -> None:
         data = path.read_bytes()
-        unused = NOT_LOADED.match(path.relative_to(site).as_posix())
-        gzip_level, quality = (FASTEST, FASTEST) if unused else (GZIP_LEVEL, brotli_quality(path))
+        address = path.relative_to(site).as_posix()
+        gzip_level, quality = ((FASTEST, FASTEST) if NOT_LOADED.match(address)
+                               else (GZIP_LEVEL, BROTLI_QUALITY_EDITOR) if address.startswith(EDITOR_FOLDER)
+                               else (GZIP_LEVEL, brotli_quality(path)))
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=gzip_level, mtime=0))
         path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
 

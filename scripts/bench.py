@@ -136,9 +136,11 @@ def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp:
 
 
 def site_pages(directory: Path) -> list[str]:
-    """Every page of this site's build (file addresses: centre.html)."""
+    """Every page of this site's build (file addresses: centre.html) that
+    visitors read: not the web editor (admin/, for the centre's editors)."""
     return sorted(str(p.relative_to(directory)) for p in directory.rglob("*.html")
-                  if p.name != "404.html" and not {"assets", "pagefind"} & set(p.parts))
+                  if p.name != "404.html" and not {"assets", "pagefind"} & set(p.parts)
+                  and p.relative_to(directory).parts[0] != "admin")
 
 
 def stock_path(path: str) -> str:
