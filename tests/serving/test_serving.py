@@ -304,29 +304,6 @@ def test_one_range_per_request(nginx, site):
     assert status == 200 and body == original and "multipart" not in got["content-type"]
 
 
-def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(request)
-        answer = b""
-        while b"\r\n\r\n" not in answer:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
-    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    return int(head[0].split()[1]), {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in head[1:])}
-
-
-@pytest.mark.parametrize("request_bytes, expected", [
-    (b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
-    (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
-])
-def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes, expected):
-    status, got = raw_request(nginx.port, request_bytes)
-    assert status == expected
-    assert_security_headers(site, {**got, "server": got.get("server")})
-
-
 def raw_head(port: int, request: bytes) -> list[str]:
     """The status line and header lines of the answer to `request`, as sent."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
@@ -338,6 +315,22 @@ def raw_head(port: int, request: bytes) -> list[str]:
                 break
             answer += chunk
     return answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+
+
+def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
+    """The status and headers (by lower-case name) of the answer to `request`."""
+    head = raw_head(port, request)
+    return int(head[0].split()[1]), {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in head[1:])}
+
+
+@pytest.mark.parametrize("request_bytes, expected", [
+    (b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+    (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
+])
+def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes, expected):
+    status, got = raw_request(nginx.port, request_bytes)
+    assert status == expected
+    assert_security_headers(site, {**got, "server": got.get("server")})
 
 
 def test_no_header_is_sent_twice(nginx, site):
