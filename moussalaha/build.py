@@ -87,6 +87,9 @@ class State:
     # as soon as its language's pages are written: {lang: (path, size)}.
     dossier_pool: ProcessPoolExecutor | None = None
     dossiers: dict[str, Future] = field(default_factory=dict)
+    # What the templates were when this build began (files.stamp): the
+    # policy's allowed scripts are read again when one of them is saved.
+    templates: tuple = ()
 
 
 state = State()
@@ -146,6 +149,8 @@ def start(config) -> None:
         state.pages.clear()
         state.images.clear()
         state.feeds.clear()
+        state.templates = files.stamp(path for folder in policy.theme_folders(config)
+                                      for path in Path(folder).rglob("*.html"))
         updated.forget(Path(config.config_file_path).parent)  # a commit since the last build moves the dates
         plugin = config.plugins.get("i18n")
         state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
@@ -276,7 +281,8 @@ def write_icons(site: Path, docs: Path) -> None:
 
 def allowed_scripts(config) -> frozenset[str]:
     """The hashes of the inline scripts the build's templates ship."""
-    return policy.allowed_scripts(tuple(policy.theme_folders(config)), urlsplit(config.site_url or "/").path or "/")
+    return policy.allowed_scripts(tuple(policy.theme_folders(config)), urlsplit(config.site_url or "/").path or "/",
+                                  state.templates)
 
 
 def check_page(output: str, config, where: str) -> None:

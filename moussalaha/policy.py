@@ -40,7 +40,7 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -118,11 +118,13 @@ def theme_folders(config) -> list[Path]:
     return [Path(folder) for folder in config.theme.dirs]
 
 
-@cache
-def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/") -> frozenset[str]:
+@lru_cache(maxsize=8)
+def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/", stamp: tuple = ()) -> frozenset[str]:
     """The hashes of the templates' inline scripts. `site_path` is the path
     of the site's address (/moussalaha/ for a site under a sub-path): the
-    404 pages' base_url is that absolute path, not a relative one."""
+    404 pages' base_url is that absolute path, not a relative one. `stamp`
+    (files.stamp of the templates) is what they were when read: a template
+    saved under `make serve` gives another stamp, and they are read again."""
     base_urls = {*BASE_URLS, site_path, site_path.rstrip("/") or "/"}
     return frozenset(template_scripts(folders, {"base_url": sorted(base_urls)}))
 

@@ -105,3 +105,21 @@ def test_search_works_in_the_preview(preview, desktop):
         timeout=30_000)
     assert desktop.locator("[data-mc-search]").get_attribute("data-state") == "done"
     assert desktop.locator(".md-search-result__item").count() > 0
+
+
+def test_an_inline_script_of_a_template_saved_anew_still_runs(preview, desktop):
+    """The policy's allowed scripts are the templates' of this build: an
+    inline script edited while the preview runs is allowed (its new hash in
+    the page's policy) and runs, and the page is not refused as foreign."""
+    project, address = preview
+    blocked = []
+    desktop.on("console", lambda message: blocked.append(message.text)
+               if "Content Security Policy" in message.text else None)
+    desktop.goto(address + "centre.html")
+    desktop.wait_for_function("() => document.readyState === 'complete'")
+    seconds = reloads_after(desktop, lambda: edit(
+        project / "overrides" / "main.html", '<script>addEventListener("beforeprint",',
+        '<script>document.documentElement.dataset.mcEdited="1";addEventListener("beforeprint",'))
+    assert desktop.evaluate("document.documentElement.dataset.mcEdited") == "1"
+    assert blocked == []
+    print(f"\nreloaded {seconds:.1f} s after saving a template's inline script")
