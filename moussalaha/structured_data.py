@@ -57,6 +57,13 @@ def organization(
     return node
 
 
+def _centre_reference(name: str, site_url: str) -> dict:
+    """The centre, as the author or publisher of what a page describes: the
+    home page's GovernmentOrganization, by its @id."""
+    return {"@type": "GovernmentOrganization", "@id": organization_id(site_url), "name": name,
+            "url": _absolute(site_url)}
+
+
 def news_article(
     *,
     lang: str,
@@ -73,8 +80,7 @@ def news_article(
 ) -> dict:
     """A news item's page. The centre publishes it and is named as its
     author: the site does not name the people who write its news."""
-    centre = {"@type": "GovernmentOrganization", "@id": organization_id(site_url),
-              "name": publisher_name, "url": _absolute(site_url)}
+    centre = _centre_reference(publisher_name, site_url)
     return {
         "@context": CONTEXT,
         "@type": "NewsArticle",
@@ -109,8 +115,7 @@ def dataset(
     """Figures the centre publishes as files: `downloads` are (address,
     media type, language or None). A licence only once the centre states
     one (docs/data/open_data.yml, `reuse:`): none is assumed."""
-    centre = {"@type": "GovernmentOrganization", "@id": organization_id(site_url),
-              "name": publisher_name, "url": _absolute(site_url)}
+    centre = _centre_reference(publisher_name, site_url)
     node = {
         "@context": CONTEXT,
         "@type": "Dataset",

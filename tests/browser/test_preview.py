@@ -73,13 +73,20 @@ def reloads_after(page, save) -> float:
     return time.monotonic() - started
 
 
+def open_noting_policy_violations(page, url: str) -> list[str]:
+    """Open `url`; the list that is returned collects the policy violations
+    the console reports from then on."""
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(url)
+    page.wait_for_function("() => document.readyState === 'complete'")
+    return blocked
+
+
 def test_the_preview_reloads_after_a_page_or_a_data_file_is_saved(preview, desktop):
     project, address = preview
-    blocked = []
-    desktop.on("console", lambda message: blocked.append(message.text)
-               if "Content Security Policy" in message.text else None)
-    desktop.goto(address + "centre.html")
-    desktop.wait_for_function("() => document.readyState === 'complete'")
+    blocked = open_noting_policy_violations(desktop, address + "centre.html")
     # The live-reload script runs: it asks the server for changes.
     assert desktop.evaluate("typeof livereload") == "function"
 
@@ -112,11 +119,7 @@ def test_an_inline_script_of_a_template_saved_anew_still_runs(preview, desktop):
     inline script edited while the preview runs is allowed (its new hash in
     the page's policy) and runs, and the page is not refused as foreign."""
     project, address = preview
-    blocked = []
-    desktop.on("console", lambda message: blocked.append(message.text)
-               if "Content Security Policy" in message.text else None)
-    desktop.goto(address + "centre.html")
-    desktop.wait_for_function("() => document.readyState === 'complete'")
+    blocked = open_noting_policy_violations(desktop, address + "centre.html")
     seconds = reloads_after(desktop, lambda: edit(
         project / "overrides" / "main.html", '<script>addEventListener("beforeprint",',
         '<script>document.documentElement.dataset.mcEdited="1";addEventListener("beforeprint",'))
