@@ -196,7 +196,7 @@ def language_built(config) -> None:
     state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words, day)
 
 
-def finish_dossiers(site: Path, docs: Path, repo: Path) -> None:
+def finish_dossiers(site: Path, facts: data.SiteData, repo: Path) -> None:
     """Wait for the dossiers, then write each one's size and date beside
     its links (dossier-link.html), in the pages of its language."""
     if state.dossier_pool is None:
@@ -204,7 +204,6 @@ def finish_dossiers(site: Path, docs: Path, repo: Path) -> None:
     done = {lang: future.result() for lang, future in state.dossiers.items()}
     stop_dossiers()
     day = dossier.dossier_date(repo)
-    facts = data.load(docs / "data")
     for page in state.pages.values():
         if page.lang not in done:
             continue
@@ -299,6 +298,7 @@ def finish(config) -> None:
     write_sitemaps(site, config.site_url)
     write_language_404s(site)
     write_icons(site, Path(config.docs_dir))
+    facts = data.load(Path(config.docs_dir) / "data")
     with ThreadPoolExecutor(max_workers=1) as pool:
         indexing = None
         if not (state.serving and state.search_bundle is not None):
@@ -308,15 +308,15 @@ def finish(config) -> None:
         sharing.write_images(site, state.images)
         sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
         sharing.write_robots(site, config.site_url)
-        open_data.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
+        open_data.write(site, facts, config.site_url)
         if indexing is None:
             search.restore(site, state.search_bundle)
         else:
             indexing.result()
             if state.serving:
                 state.search_bundle = search.snapshot(site)
-    redirects.write(site, data.load(Path(config.docs_dir) / "data"), config.site_url)
-    finish_dossiers(site, Path(config.docs_dir), Path(config.config_file_path).parent)
+    redirects.write(site, facts, config.site_url)
+    finish_dossiers(site, facts, Path(config.config_file_path).parent)
     policy.write(site, allowed_scripts(config), preview=state.serving)
     # After the pages' policy, which leaves admin/ alone: the editor has its own.
     admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
