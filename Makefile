@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test test-quick chromium nginx node java text-layout pre-commit serve-prod requirements clean bench
+.PHONY: serve build properdocs check test test-quick chromium nginx node java text-layout pre-commit serve-prod requirements clean bench
 
 # The environment is rebuilt whenever requirements.txt or pyproject.toml
 # changes; the site's package (moussalaha/) is installed editable into it.
@@ -45,6 +45,13 @@ serve: $(VENV)/.installed text-layout node_modules/.installed
 
 build: $(VENV)/.installed text-layout node_modules/.installed
 	$(BIN)/mkdocs build --strict
+
+# The same site built by ProperDocs, the maintained fork of MkDocs 1.x, from
+# the same mkdocs.yml: the engine to fall back on if MkDocs 1.6 is left
+# behind (README, "Moving off Material 9"; tests/site/test_properdocs.py
+# checks that both give the same site).
+properdocs: $(VENV)/.installed text-layout node_modules/.installed
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
 check: $(VENV)/.installed node_modules/.installed
