@@ -1,7 +1,7 @@
 """The languages' records (moussalaha/languages.py) are the one place a
 language's locales, direction and name are written: change a record, and
-the dates, the link previews, the feeds and the preview images change
-with it."""
+the dates, the link previews, the feeds, the preview images, the pages'
+components and the hreflang links change with it."""
 
 import dataclasses
 import datetime as dt
@@ -11,7 +11,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from moussalaha import feeds, languages, meta, present, social_image, updated
+from moussalaha import alternates, feeds, languages, meta, present, render, social_image, updated
 
 pytestmark = pytest.mark.unit
 
@@ -53,6 +53,20 @@ def test_a_record_reaches_dates_previews_feeds_and_images(french_changed, tmp_pa
     # A right-to-left French title that starts with a Latin letter is led by a mark.
     assert feeds.plain_text("Centre Moussalaha", "fr") == feeds.RLM + "Centre Moussalaha"
     assert social_image.direction("fr") == "rtl"
+
+
+def test_a_record_reaches_the_components_and_the_hreflang_links(french_changed):
+    env = render.jinja_environment.__wrapped__("fr", ROOT / "overrides" / "components")
+    html = env.template('{% include "news-items.html" %}').render(
+        items=[{"lang": "fr", "slug": "a", "url": "a.html", "title": "A", "lead": "…", "date": DAY}],
+        lang="en", root="", heading="h2")
+    assert 'lang="fr" dir="rtl"' in html
+
+    class File:
+        url = "fr/index.html"
+
+    links = alternates.links({"fr": File()}, "index.html", "https://centre.example/", lambda url, base: url)
+    assert links == [{"lang": "fr", "name": "Français", "href": "https://centre.example/fr/", "relative": "fr/index.html"}]
 
 
 def test_an_unknown_language_is_refused_with_the_site_s_languages():
