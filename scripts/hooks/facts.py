@@ -39,12 +39,14 @@ def on_env(env, config, files):
     """The data in each language, its interface words included, for the
     header, footer and letterhead (`site_data.fr.ui.sitemap`); the languages'
     records (moussalaha/languages.py), in order (`site_languages`) and by
-    code (`site_language.fr`); the prefix rule the search script cuts from
-    queries as the index does; and the year of
-    the site's last change (`site_year`)."""
+    code (`site_language.fr`); the prefix rule, letters and diacritics the
+    search script reads Arabic queries with, as the index does; and the
+    year of the site's last change (`site_year`)."""
     site = load_site_data(config)
     env.globals["site_data"] = {lang: site.localised(lang) for lang in languages.LANGUAGES}
     env.globals["search_arabic_prefix"] = arabic.PREFIX
+    env.globals["search_arabic_letters"] = arabic.LETTERS
+    env.globals["search_arabic_marks"] = arabic.MARKS
     env.globals["site_languages"] = languages.ALL
     env.globals["site_language"] = languages.BY_CODE
     env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent)
