@@ -53,7 +53,8 @@ class Language:
 
 
 ALL = (
-    Language("ar", "العربية", "Arabic", babel_locale="ar_MA", og_locale="ar_MA", direction="rtl", script="Arab", default=True),
+    Language("ar", "العربية", "Arabic", babel_locale="ar_MA", og_locale="ar_MA", direction="rtl", script="Arab",
+             default=True),
     Language("fr", "Français", "French", babel_locale="fr", og_locale="fr_MA", direction="ltr", script="Latn"),
     Language("en", "English", "English", babel_locale="en_GB", og_locale="en_GB", direction="ltr", script="Latn"),
 )

@@ -37,19 +37,22 @@ def french_changed(monkeypatch):
     return changed
 
 
-def test_a_record_reaches_dates_previews_feeds_and_images(french_changed, tmp_path):
+def open_graph(lang: str) -> dict[str, str]:
+    """A news page's Open Graph tags in `lang`, the page existing in Arabic and French."""
+    return {name: value for _, name, value in meta.tags(
+        title="…", description="…", lang=lang, url=f"https://centre.example/{languages.folder(lang)}news.html",
+        site_name="…", image=meta.Image("https://centre.example/a.png", 1200, 630, "…"),
+        alternates={"ar": "…", "fr": "…"})}
+
+
+def test_a_record_reaches_dates_previews_feeds_and_images(french_changed, monkeypatch):
     assert present.format_day(DAY, "fr") == "30\u00a0noviembre 2026"
     # The "last updated" date is written by the same formatter.
-    assert updated.page_dates(tmp_path / "none.md", "fr", tmp_path)["last_updated_text"] is None
-    image = meta.Image("https://centre.example/a.png", 1200, 630, "…")
-    tags = {name: value for _, name, value in meta.tags(
-        title="Actualités", description="…", lang="fr", url="https://centre.example/fr/news.html",
-        site_name="Centre Moussalaha", image=image, alternates={"ar": "…", "fr": "…"})}
-    assert tags["og:locale"] == "fr_CA"
-    alternate = {name: value for _, name, value in meta.tags(
-        title="الأخبار", description="…", lang="ar", url="https://centre.example/news.html",
-        site_name="مركز مصالحة", image=image, alternates={"ar": "…", "fr": "…"})}
-    assert alternate["og:locale:alternate"] == "fr_CA"
+    monkeypatch.setattr(updated, "last_commit_date", lambda paths, repo: DAY)
+    dates = updated.page_dates(ROOT / "docs" / "centre.fr.md", "fr", ROOT)
+    assert dates["last_updated_text"] == "30\u00a0noviembre 2026"
+    assert open_graph("fr")["og:locale"] == "fr_CA"
+    assert open_graph("ar")["og:locale:alternate"] == "fr_CA"
     # A right-to-left French title that starts with a Latin letter is led by a mark.
     assert feeds.plain_text("Centre Moussalaha", "fr") == feeds.RLM + "Centre Moussalaha"
     assert social_image.direction("fr") == "rtl"
@@ -66,7 +69,8 @@ def test_a_record_reaches_the_components_and_the_hreflang_links(french_changed):
         url = "fr/index.html"
 
     links = alternates.links({"fr": File()}, "index.html", "https://centre.example/", lambda url, base: url)
-    assert links == [{"lang": "fr", "name": "Français", "href": "https://centre.example/fr/", "relative": "fr/index.html"}]
+    assert links == [{"lang": "fr", "name": "Français", "href": "https://centre.example/fr/",
+                      "relative": "fr/index.html"}]
 
 
 def test_an_unknown_language_is_refused_with_the_site_s_languages():
