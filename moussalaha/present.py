@@ -13,13 +13,12 @@ from markupsafe import escape
 
 from moussalaha import languages
 
-# Each language's Babel locale is in its record (languages.py): Moroccan
-# month names in Arabic, with the digits 0-9, as the sources write them.
-
 
 def format_day(day: dt.date, lang: str) -> str:
     """2 نونبر 2023 / 2 novembre 2023 / 2 November 2023, the day and the
-    month joined by a no-break space so that a line never parts them."""
+    month joined by a no-break space so that a line never parts them. The
+    locale is the language's record's (languages.py): Moroccan month names
+    in Arabic, with the digits 0-9, as the sources write them."""
     return format_date(day, "d MMMM y", locale=languages.get(lang).babel_locale).replace(" ", "\u00a0", 1)
 
 
