@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha.languages import DEFAULT_LANGUAGE, DIRECTIONS, LANGUAGES
+from moussalaha import languages
+from moussalaha.languages import DEFAULT_LANGUAGE, DIRECTIONS
 
 
 def public_url(site_url: str | None, url: str) -> str:
@@ -27,15 +28,15 @@ def public_url(site_url: str | None, url: str) -> str:
     return urljoin(site_url or "/", url)
 
 
-def links(versions: dict, page_url: str, site_url: str | None, names: dict[str, str], relative_url) -> list[dict]:
+def links(versions: dict, page_url: str, site_url: str | None, relative_url) -> list[dict]:
     """The page's versions ({lang: file with .url}) in the site's language
-    order, as the templates use them."""
+    order, each named in its own language, as the templates use them."""
     return [{
-        "lang": other,
-        "name": names.get(other, other),
-        "href": public_url(site_url, versions[other].url),
-        "relative": relative_url(versions[other].url, page_url),
-    } for other in LANGUAGES if other in versions]
+        "lang": language.code,
+        "name": language.name,
+        "href": public_url(site_url, versions[language.code].url),
+        "relative": relative_url(versions[language.code].url, page_url),
+    } for language in languages.ALL if language.code in versions]
 
 
 def sitemap(entries) -> str:

@@ -1,8 +1,9 @@
 """Arabic rules, written once: what an Arabic letter is, and the
 conjunctions and prepositions written attached to the word they precede.
 
-The search index (search.py), the search script (given `PREFIX` by the
-template), the editors' checks of official names (checks/names.py) and the
+The search index (search.py), the search script (given `PREFIX`, `LETTERS`
+and `MARKS` by the template), the editors' checks of official names
+(checks/names.py), the refusal of look-alike letters (disguise.py) and the
 marking of foreign words (html.py) all read them from here.
 """
 
@@ -13,8 +14,20 @@ import re
 # Letters from hamza to yeh, without the tatweel (U+0640), which is not a letter.
 LETTERS = "\u0621-\u063a\u0641-\u064a"
 LETTER = re.compile(f"[{LETTERS}]")
+TATWEEL = "\u0640"
 # Tatweel and the diacritics (harakat, shadda, sukun, superscript alef).
-MARKS = "\u0640\u064b-\u065f\u0670"
+MARKS = f"{TATWEEL}\u064b-\u065f\u0670"
+# Moroccan Arabic writes ڤ (v) and ڭ (g) in names: letters of its text,
+# though not of the search's words.
+MOROCCAN_LETTERS = frozenset("\u06a4\u06ad")
+
+
+def written_letter(char: str) -> bool:
+    """Whether a letter of the Arabic block belongs in the site's Arabic
+    text: an Arabic letter, the tatweel that stretches one, or a Moroccan
+    letter (not a Persian or Urdu look-alike)."""
+    return bool(LETTER.match(char)) or char == TATWEEL or char in MOROCCAN_LETTERS
+
 # The whole Arabic block: letters, marks, digits and punctuation (، ؛ ؟).
 SCRIPT = "\u0600-\u06ff"
 

@@ -27,6 +27,7 @@ import unicodedata
 
 import regex
 
+from moussalaha import arabic
 from moussalaha.problems import Problem
 
 BIDI_CONTROLS = {
@@ -43,15 +44,9 @@ NOT_ARABIC_LETTERS = {
     "\u06af": None, "\u0679": None, "\u0688": None, "\u0691": None, "\u06ba": "ن", "\u0671": "ا", "\u06c6": "و",
     "\u06c7": "و", "\u06c8": "و", "\u06cb": "و",
 }
-# Moroccan Arabic writes ڤ (v) and ڭ (g) in names: allowed.
-MOROCCAN_LETTERS = {"\u06a4", "\u06ad"}
 SCRIPTS = ("Latin", "Arabic")
 LETTER = regex.compile(r"\p{L}")
 WORD = regex.compile(r"[\p{L}\p{M}\p{Cf}]+")
-
-
-def _arabic_letter(char: str) -> bool:
-    return "\u0621" <= char <= "\u063a" or "\u0640" <= char <= "\u064a" or char in MOROCCAN_LETTERS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,7 +66,7 @@ def _suspect(char: str) -> bool:
     category = unicodedata.category(char)
     return (char in BIDI_CONTROLS or category in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn", "Cs", "Nd")
             or category[0] in "LN" and unicodedata.normalize("NFKC", char) != char and char not in "ªº"
-            or category[0] == "L" and "\u0600" <= char <= "\u08ff" and not _arabic_letter(char))
+            or category[0] == "L" and "\u0600" <= char <= "\u08ff" and not arabic.written_letter(char))
 
 
 def _positions(text: str, char: str):
@@ -84,7 +79,7 @@ def _positions(text: str, char: str):
 @functools.lru_cache(maxsize=65536)
 def _scripts(word: str) -> frozenset[str]:
     """The scripts of a word's letters (words repeat: each is looked at once)."""
-    return frozenset(_script(c) for c in word if LETTER.match(c) and c not in MOROCCAN_LETTERS)
+    return frozenset(_script(c) for c in word if LETTER.match(c) and c not in arabic.MOROCCAN_LETTERS)
 
 
 def _name(char: str) -> str:
@@ -127,11 +122,11 @@ def check_text(text: str, display: str, first_line: int = 1) -> list[Problem]:
             plain = unicodedata.normalize("NFKC", char)
             refuse(index, "compat", f"«{char}» ({_name(char)}) is a look-alike form of «{plain}»",
                    f"type the plain «{plain}» instead")
-        elif category[0] == "L" and "\u0600" <= char <= "\u08ff" and not _arabic_letter(char):
-            arabic = NOT_ARABIC_LETTERS.get(char)
+        elif category[0] == "L" and "\u0600" <= char <= "\u08ff" and not arabic.written_letter(char):
+            counterpart = NOT_ARABIC_LETTERS.get(char)
             refuse(index, "persian", f"«{char}» ({_name(char)}) is a Persian or Urdu letter, not an Arabic one, "
                                      "though it looks alike",
-                   f"type the Arabic «{arabic}» on an Arabic keyboard" if arabic else
+                   f"type the Arabic «{counterpart}» on an Arabic keyboard" if counterpart else
                    "write the word with Arabic letters")
 
     for match in WORD.finditer(text):

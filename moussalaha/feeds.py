@@ -20,7 +20,8 @@ from typing import Iterable
 
 from feedgen.feed import FeedGenerator
 
-RTL_LANGUAGES = {"ar"}
+from moussalaha import languages
+
 RLM = "\u200f"
 ATOM_TYPE = "application/atom+xml"
 
@@ -40,7 +41,7 @@ def plain_text(text: str, lang: str) -> str:
     """The text with its direction made explicit when a reader guessing
     from the first strong character would get it wrong."""
     text = " ".join(text.split())
-    if lang not in RTL_LANGUAGES:
+    if not languages.get(lang).rtl:
         return text
     for char in text:
         bidi = unicodedata.bidirectional(char)
@@ -106,7 +107,7 @@ def atom(
         entry.published(_moment(item.date))
         entry.updated(_moment(item.date))
         lead = " ".join(item.lead.split())
-        if lang in RTL_LANGUAGES:
+        if languages.get(lang).rtl:
             entry.summary(f'<p dir="rtl" lang="{escape(lang)}">{escape(lead, quote=False)}</p>', type="xhtml")
         else:
             entry.summary(lead, type="text")

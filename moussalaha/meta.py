@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping
 
-# Open Graph locales are language_TERRITORY: the centre is Moroccan, and
-# its English is British (programme, centre).
-LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB"}
+from moussalaha import languages
+
+# Each language's Open Graph locale (language_TERRITORY) is in its record
+# (languages.py).
 SEPARATOR = " - "
 
 
@@ -64,8 +65,7 @@ def tags(
     `alternates` maps each language the page also exists in to its
     address; `published` makes the page an article (a news item).
     """
-    if lang not in LOCALES:
-        raise ValueError(f"unknown language {lang!r} — one of {', '.join(LOCALES)}")
+    language = languages.get(lang)
     description = " ".join(description.split())
     if not description:
         raise ValueError(f"{url}: the page has no description — add `description:` to its front matter")
@@ -75,11 +75,11 @@ def tags(
         ("og:title", " ".join(title.split()) or site_name),
         ("og:description", description),
         ("og:url", _absolute(url, "the page's address")),
-        ("og:locale", LOCALES[lang]),
+        ("og:locale", language.og_locale),
     ]
     for other in sorted(alternates or {}):
         if other != lang:
-            og.append(("og:locale:alternate", LOCALES[other]))
+            og.append(("og:locale:alternate", languages.get(other).og_locale))
     og += [
         ("og:image", _absolute(image.url, "the preview image's address")),
         ("og:image:type", image.type),

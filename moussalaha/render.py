@@ -20,9 +20,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from moussalaha import bounds, chart, news, open_data, present, sandbox
+from moussalaha import bounds, chart, languages, news, open_data, present, sandbox
 from moussalaha.data import SiteData
-from moussalaha.languages import DIRECTIONS, LANGUAGES, folder
+from moussalaha.languages import LANGUAGES, folder
 from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
 from moussalaha.problems import Problem, Problems
 
@@ -41,10 +41,13 @@ def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
         components,
         filters={"day": lambda day: present.format_day(day, lang),
                  "month": lambda day: present.format_month(day, lang),
-                 "ordinal": lambda number: Markup(present.ordinal(number, lang))},
+                 "ordinal": lambda number: Markup(present.ordinal(number, lang)),
+                 "fill": sandbox.bounded_filter("fill", present.fill)},
         globals={"milestone_date": lambda m: present.milestone_date(m, lang),
                  "milestone_event": lambda m, ui: Markup(present.milestone_event(m, ui, lang)),
-                 "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=DIRECTIONS[lang] == "rtl")})
+                 "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=languages.get(lang).rtl),
+                 # The languages' records (languages.py), in order and by code.
+                 "site_languages": languages.ALL, "site_language": languages.BY_CODE})
     env.bytecode_cache = _COMPONENTS_COMPILED
     return env
 

@@ -57,14 +57,14 @@ BUILTIN_TESTS = {
 }
 # No text or list in a page needs more elements than this.
 MAX_SIZE = 100_000
-# Calls (macros, filters, methods) in one render: the site's pages make a few dozen.
+# Calls (macros, filters, methods) in one render: far more than the site's pages make.
 MAX_CALLS = 5_000
 MAX_SECONDS = 5
 # Python refuses to print an integer of more digits (sys.get_int_max_str_digits).
 MAX_DIGITS = 4300
-# Turns of every loop of one render: the site's largest page makes a few hundred.
+# Turns of every loop of one render: far more than the site's largest page makes.
 MAX_ITERATIONS = 100_000
-# Characters one render, macro or filter may make: the largest page makes 21 000.
+# Characters one render, macro or filter may make: far more than the largest page makes.
 MAX_OUTPUT = 2_000_000
 
 
@@ -140,10 +140,10 @@ def _too_long(what: str) -> SecurityError:
     return SecurityError(f"{what} would make a text or list longer than a page may make ({MAX_OUTPUT} characters)")
 
 
-def _bounded_filter(name: str, function: Callable) -> Callable:
-    """A builtin filter whose input and output are held to the page's sizes;
-    `replace`, `join` and `sum` are measured before they run, since what
-    they build can be far larger than what they are given."""
+def bounded_filter(name: str, function: Callable) -> Callable:
+    """A filter whose input and output are held to the page's sizes;
+    `replace`, `fill` (present.fill), `join` and `sum` are measured before
+    they run, since what they build can be far larger than what they are given."""
     def bounded(*args, **kwargs):
         values = [a for a in (*args, *kwargs.values()) if not isinstance(a, jinja2.nodes.EvalContext)]
         if sum(_size(v) for v in values) > MAX_OUTPUT:
@@ -153,6 +153,11 @@ def _bounded_filter(name: str, function: Callable) -> Callable:
             occurrences = text.count(old) if old else len(text) + 1
             if len(text) + occurrences * max(0, len(new) - len(old)) > MAX_OUTPUT:
                 raise _too_long("the filter replace")
+        if name == "fill":
+            text = str(values[0])
+            grown = sum(text.count("{" + blank + "}") * len(str(value)) for blank, value in kwargs.items())
+            if len(text) + grown > MAX_OUTPUT:
+                raise _too_long("the filter fill")
         return _bounded(function(*args, **kwargs))
     for attribute in ("jinja_pass_arg",):
         if hasattr(function, attribute):
@@ -263,7 +268,7 @@ def environment(components: Path | None = None, filters: Mapping[str, Callable] 
         keep_trailing_newline=True,
         extensions=[],
     )
-    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items() if name in BUILTIN_FILTERS} \
+    env.filters = {name: bounded_filter(name, f) for name, f in env.filters.items() if name in BUILTIN_FILTERS} \
         | dict(filters or {})
     env.tests = {name: t for name, t in env.tests.items() if name in BUILTIN_TESTS} | dict(tests or {})
     env.globals = {"range": _range} | dict(globals or {})

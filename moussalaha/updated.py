@@ -6,7 +6,7 @@ clock) and moved by an editor's change, once committed. Plain functions:
 no MkDocs here; the facts hook (scripts/hooks/facts.py) calls them. Each
 file's date is asked of git once, and again once a commit is made
 (`forget()` at the start of each build: the preview rebuilds on every save,
-and asking git for every page each time took a second).
+and asking git again for every page each time would slow it).
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ import functools
 import subprocess
 from pathlib import Path
 
-from babel.dates import format_date
-
-# Moroccan month names in Arabic (يناير … نونبر دجنبر): CLDR's ar_MA.
-LOCALES = {"ar": "ar_MA", "fr": "fr_FR", "en": "en_GB"}
+from moussalaha import present
 
 
 def last_commit_date(paths: list[Path], repo: Path) -> dt.date | None:
@@ -40,12 +37,6 @@ def _last_commit(paths: tuple[str, ...], repo: str) -> dt.date | None:
     return dt.date.fromisoformat(out) if out else None
 
 
-def format_updated(day: dt.date, lang: str) -> str:
-    """30 نونبر 2026 / 30 novembre 2026 / 30 November 2026, the day and the
-    month joined by a no-break space."""
-    return format_date(day, "d MMMM y", locale=LOCALES[lang]).replace(" ", "\u00a0", 1)
-
-
 _known_head: dict[str, str | None] = {}
 
 
@@ -64,9 +55,9 @@ def forget(repo: Path) -> None:
 
 def page_dates(source: Path, lang: str, repo: Path) -> dict:
     """For the templates: `last_updated` (a date, or None) and
-    `last_updated_text` (it in the page's language)."""
+    `last_updated_text` (it in the page's language, as every date is written)."""
     day = last_commit_date([source], repo)
-    return {"last_updated": day, "last_updated_text": format_updated(day, lang) if day else None}
+    return {"last_updated": day, "last_updated_text": present.format_day(day, lang) if day else None}
 
 
 def site_year(repo: Path) -> int | None:

@@ -36,18 +36,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_env(env, config, files):
-    """The interface words in the three languages, for theme templates (404),
-    the languages and their directions, and the prefix rule the search
-    script cuts from queries as the index does; the data in each language,
-    for the header, footer and letterhead (`site_data.fr`), and the year of
-    the site's last change (`site_year`)."""
+    """The data in each language, its interface words included, for the
+    header, footer and letterhead (`site_data.fr.ui.sitemap`); the languages'
+    records (moussalaha/languages.py), in order (`site_languages`) and by
+    code (`site_language.fr`); the prefix rule, letters and diacritics the
+    search script reads Arabic queries with, as the index does; and the
+    year of the site's last change (`site_year`)."""
     site = load_site_data(config)
-    env.globals["site_ui"] = site.ui
     env.globals["site_data"] = {lang: site.localised(lang) for lang in languages.LANGUAGES}
     env.globals["search_arabic_prefix"] = arabic.PREFIX
-    env.globals["site_languages"] = languages.LANGUAGES
-    env.globals["site_directions"] = languages.DIRECTIONS
-    env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
+    env.globals["search_arabic_letters"] = arabic.LETTERS
+    env.globals["search_arabic_marks"] = arabic.MARKS
+    env.globals["site_languages"] = languages.ALL
+    env.globals["site_language"] = languages.BY_CODE
     env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent)
     return env
 

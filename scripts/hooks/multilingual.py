@@ -52,9 +52,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_context(context, page, config, nav):
     lang = languages.of_page(page)
     versions = getattr(page.file, "alternates", {}) or {lang: page.file}
-    plugin = config.plugins.get("i18n")
-    names = {language.locale: language.name for language in plugin.config.languages} if plugin else {}
-    links = alternates.links(versions, page.file.url, config.site_url, names, get_relative_url)
+    links = alternates.links(versions, page.file.url, config.site_url, get_relative_url)
     context["alternates"] = links
     context["x_default"] = next((link["href"] for link in links if link["lang"] == languages.DEFAULT_LANGUAGE), None)
     context["canonical"] = alternates.public_url(config.site_url, page.file.url)

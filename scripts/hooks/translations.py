@@ -29,9 +29,9 @@ from moussalaha.languages import DEFAULT_LANGUAGE
 def on_page_content(content: str, page, config, files) -> str:
     lang = languages.of_build(config)
     file_lang = languages.of_page(page)
-    ui = load(Path(config.docs_dir) / "data").ui
+    ui = load(Path(config.docs_dir) / "data").localised(lang)["ui"]
     if file_lang != lang:
-        return html.notice("missing", getattr(ui["translation_missing"], lang), lang) + html.untranslated(content, file_lang)
+        return html.notice("missing", ui["translation_missing"], lang) + html.untranslated(content, file_lang)
     if lang == DEFAULT_LANGUAGE:
         return content
     translation = pages.read_page(Path(page.file.abs_src_path))
@@ -44,6 +44,6 @@ def on_page_content(content: str, page, config, files) -> str:
     if not pages.changes(stamp, pages.read_page(source_path)):
         return content
     source = (getattr(page.file, "alternates", None) or {}).get(DEFAULT_LANGUAGE)
-    link = (get_relative_url(source.url, page.file.url), getattr(ui["arabic_version"], lang)) if source else None
-    return html.notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + content
+    link = (get_relative_url(source.url, page.file.url), ui["arabic_version"]) if source else None
+    return html.notice("outdated", ui["translation_outdated"], lang, link) + content
 

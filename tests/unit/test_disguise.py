@@ -23,6 +23,11 @@ def test_plain_text_in_the_three_languages_passes():
     assert found(text) == []
 
 
+def test_tatweel_and_the_moroccan_letters_are_arabic_text():
+    """arabic.written_letter: the letters of the Arabic block the site writes."""
+    assert found("مصـــالحة، ڤيلا، ڭلميم") == []
+
+
 def test_right_to_left_override_before_a_figure():
     [message] = found("line one\nbeneficiaries: \u202e412\u202c\n")
     assert message.startswith("docs/centre.md:2: an invisible right-to-left override (U+202E")

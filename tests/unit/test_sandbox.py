@@ -237,6 +237,15 @@ def test_every_step_is_bounded(template, wanted):
         sandbox.render(env, template, {"n": list(range(100))})
 
 
+def test_the_pages_fill_filter_keeps_markup_escapes_text_and_is_bounded():
+    env = page_render.jinja_environment("fr", COMPONENTS)
+    assert sandbox.render(env, "{{ 'la {e} & {n}' | fill(n='<b>', e=13 | ordinal) }}", {}) == \
+        "la 13<sup>e</sup> &amp; &lt;b&gt;"
+    assert sandbox.render(env, "{{ '{n} & {n}' | fill(n=2) }}", {}) == "2 &amp; 2"
+    with pytest.raises(sandbox.SecurityError, match="the filter fill"):
+        sandbox.render(env, "{{ ('{n}' * 30000) | fill(n='x' * 100) }}", {})
+
+
 def test_a_number_of_thousands_of_digits_is_a_problem_not_a_traceback():
     env = sandbox.environment()
     found = sandbox.check_template(env, "a\n\n{{ " + "9" * 5000 + " }}", "docs/centre.fr.md", line_offset=4)

@@ -1,16 +1,26 @@
 /* On the 404 page: show the message in the language of the requested
-   address (/fr/… French, /en/… English, anything else Arabic) and set
-   <html lang dir> to match. Runs in <head>, before the page is drawn. */
+   address (/fr/… French, /en/… English, anything else the default, Arabic)
+   and set <html lang dir> to match. The languages and their directions
+   are the script tag's data-languages ("ar:rtl fr:ltr en:ltr") and
+   data-default (moussalaha/languages.py, through overrides/404.html).
+   Runs in <head>, before the page is drawn. */
 (function () {
-  var base = "/" + (document.currentScript.getAttribute("data-base") || "");
+  var script = document.currentScript;
+  var base = "/" + (script.getAttribute("data-base") || "");
   if (base.slice(-1) !== "/") base += "/";
+  var directions = {};
+  (script.getAttribute("data-languages") || "").split(" ").forEach(function (entry) {
+    var parts = entry.split(":");
+    directions[parts[0]] = parts[1];
+  });
+  var fallback = script.getAttribute("data-default");
   var path = location.pathname;
   var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
-  var match = /^(fr|en)(\/|$)/.exec(rest);
-  var lang = match ? match[1] : "ar";
+  var first = rest.split("/")[0];
+  var lang = Object.prototype.hasOwnProperty.call(directions, first) ? first : fallback;
   var root = document.documentElement;
   root.lang = lang;
-  root.dir = lang === "ar" ? "rtl" : "ltr";
+  root.dir = directions[lang];
   root.setAttribute("data-lang", lang);
   document.addEventListener("DOMContentLoaded", function () {
     document.body.dir = root.dir;

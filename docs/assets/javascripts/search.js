@@ -6,7 +6,8 @@
    Arabic queries: each word is also searched without the article,
    conjunction or preposition written attached to it (ال و ف ب ك ل), cut by
    the same rule as in the index (moussalaha/arabic.py, which the template
-   passes as data-arabic-prefix), and with the article before it, which lets Pagefind's
+   passes as data-arabic-prefix, with what a letter and a diacritic are as
+   data-arabic-letters and data-arabic-marks), and with the article before it, which lets Pagefind's
    Arabic stemmer bring a plural to the stem of its singular. A page found by
    any of these forms is a result. */
 (() => {
@@ -31,6 +32,13 @@
   const root = new URL(box.dataset.root, location.href);
   const arabic = document.documentElement.lang === "ar";
   const prefix = new RegExp(box.dataset.arabicPrefix);
+  const letters = box.dataset.arabicLetters, marks = box.dataset.arabicMarks;
+  const arabicWord = new RegExp(`^[${letters}]+$`);
+  const allMarks = new RegExp(`[${marks}]`, "g");
+  // Latin accents (after NFD), Arabic diacritics and the index's separator.
+  const unseen = new RegExp(`[\u0300-\u036f${marks}~]`, "g");
+  // The index separates Arabic prefixes with a tilde (search.py).
+  const separator = new RegExp(`([${letters}${marks}])~(?=[${letters}])`, "g");
   // Shown at first, and added by each press of «more results».
   const MAX_RESULTS = 10;
   const MAX_QUERIES = 8;
@@ -55,7 +63,7 @@
      case, accents, Arabic diacritics, tatweel, alef with hamza or madda,
      final yaa/alef maqsura, taa marbuta/haa. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f\u0640\u064b-\u065f\u0670~]/g, "")
+    return text.normalize("NFD").replace(unseen, "")
       .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647")
       .toLowerCase();
   }
@@ -78,8 +86,8 @@
     const words = text.trim().split(/\s+/).filter(Boolean);
     if (!arabic) return [words.join(" ")];
     const forms = words.map((word) => {
-      const clean = word.replace(/[\u0640\u064b-\u065f\u0670]/g, "").replace(/\u0649/g, "\u064a");
-      return /^[\u0621-\u064a]+$/.test(clean) ? arabicVariants(clean) : [clean];
+      const clean = word.replace(allMarks, "").replace(/\u0649/g, "\u064a");
+      return arabicWord.test(clean) ? arabicVariants(clean) : [clean];
     });
     let combinations = [[]];
     for (const options of forms) {
@@ -126,9 +134,8 @@
     return marked.some((word) => wanted.some((key) => word.startsWith(key)));
   }
 
-  // The index separates Arabic prefixes with a tilde (search.py).
   function tidy(html) {
-    return html.replace(/([\u0621-\u064a\u064b-\u065f\u0670])~(?=[\u0621-\u064a])/g, "$1");
+    return html.replace(separator, "$1");
   }
 
   function same(a, b) {
