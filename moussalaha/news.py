@@ -13,8 +13,9 @@ translations take them from there.
 
 Plain functions, no MkDocs: the hooks (the news page, the latest news on the
 home page, each article's date line and sources), the editors' checks and the
-tests call them. Pages are read by moussalaha.pages.read_page unless the
-caller gives another reader (an object with `.meta`, `.text`, `.path`).
+tests call them. Pages are read by moussalaha.pages.read_page, once for
+each text a file has; the list of articles once for each state of the
+folder (its files' names, inodes, times and sizes).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Callable
 
 from moussalaha import files
 from moussalaha.languages import DEFAULT_LANGUAGE
@@ -109,12 +109,12 @@ def as_date(value) -> dt.date | None:
     return None
 
 
-def read(docs: Path, slug: str, lang: str, read_page: Callable = read_file) -> Article:
+def read(docs: Path, slug: str, lang: str) -> Article:
     """The article in `lang`: its words from that language's file (the
     Arabic one while it is missing), its date and sources from the Arabic."""
-    arabic = read_page(path_of(docs, slug, DEFAULT_LANGUAGE))
+    arabic = read_file(path_of(docs, slug, DEFAULT_LANGUAGE))
     own_path = path_of(docs, slug, lang)
-    own = read_page(own_path) if lang != DEFAULT_LANGUAGE and own_path.exists() else arabic
+    own = read_file(own_path) if lang != DEFAULT_LANGUAGE and own_path.exists() else arabic
     return Article(
         slug=slug,
         date=as_date(arabic.meta.get("date")) or dt.date.min,
@@ -130,10 +130,10 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def collect(docs: Path, lang: str, read_page: Callable = read_file) -> list[Article]:
+def collect(docs: Path, lang: str) -> list[Article]:
     """Every article in `lang`, newest first."""
-    if read_page is not read_file or not (docs / FOLDER).is_dir():
-        return newest_first([read(docs, slug, lang, read_page) for slug in slugs(docs)])
+    if not (docs / FOLDER).is_dir():
+        return []
     # Every page of a build lists the news (a build renders some ninety, and
     # the preview builds them all on each save): the files are read again
     # only once one is added, removed or saved, as moussalaha/data.py does.
@@ -150,10 +150,6 @@ _collected: dict[tuple[Path, str], tuple[tuple, list[Article]]] = {}
 def by_year(articles: list[Article]) -> list[tuple[int, list[Article]]]:
     """[(2025, [...]), (2024, [...])]: newest year first, newest item first."""
     return [(year, list(items)) for year, items in groupby(newest_first(articles), key=lambda a: a.year)]
-
-
-def latest(articles: list[Article], count: int = 3) -> list[Article]:
-    return newest_first(articles)[:count]
 
 
 def build_day() -> dt.date:

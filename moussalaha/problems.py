@@ -56,10 +56,6 @@ def relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def at(path: Path, root: Path, line: int, message: str) -> Problem:
-    return Problem(relative(path, root), line, message)
-
-
 def located(text: str) -> list[Problem]:
     """Problems from lines that already start with file:line (a build's log)."""
     found = []
