@@ -467,6 +467,11 @@ class SiteData:
     ui = property(lambda self: self.files["ui"].ui)
     open_data = property(lambda self: self.files["open_data"])
 
+    def each_document(self) -> list[untrusted_yaml.Document]:
+        """Every data file as read (its name for messages, its data and its
+        node tree, with the line of each value), in the order of the files' names."""
+        return [self.documents[name] for name in sorted(self.documents)]
+
     @cached_property
     def source_ids(self) -> set[str]:
         return {s.id for s in self.sources}

@@ -166,12 +166,6 @@ def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     found = []
     slug = page.path.name.split(".")[0]
 
-    def line(field: str) -> int:
-        for number, text in enumerate(page.text.splitlines(), 1):
-            if text.startswith(f"{field}:"):
-                return number
-        return 1
-
     match = SLUG.match(slug)
     if not match:
         found.append((1, f"a news article's file name is its date and a few English words, such as "
@@ -179,30 +173,30 @@ def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     if lang != DEFAULT_LANGUAGE:
         for field in ARABIC_ONLY:
             if field in page.meta:
-                found.append((line(field), f"`{field}:` belongs in the Arabic article only "
+                found.append((page.field_line(field), f"`{field}:` belongs in the Arabic article only "
                                            f"({FOLDER}/{slug}.md); the translations take it from there — remove it"))
         return found
     day = as_date(page.meta.get("date"))
     if day is None:
-        found.append((line("date") if "date" in page.meta else 1,
+        found.append((page.field_line("date") if "date" in page.meta else 1,
                       "a news article needs the date of the event, `date: YYYY-MM-DD` — add it to the front matter"))
     elif day > build_day() + dt.timedelta(days=1):
-        found.append((line("date"), f"the date {day.isoformat()} is after today ({build_day().isoformat()}): a news "
+        found.append((page.field_line("date"), f"the date {day.isoformat()} is after today ({build_day().isoformat()}): a news "
                                     "item is published once its event has taken place, and a date to come would "
                                     "keep it first on the home page and in the feeds — write the event's date, "
                                     "or add the article on that day"))
     elif match and match["date"] != day.isoformat():
-        found.append((line("date"), f"the date {day.isoformat()} is not the one the file name begins with "
+        found.append((page.field_line("date"), f"the date {day.isoformat()} is not the one the file name begins with "
                                     f"({match['date']}) — make them the same (the file name is the article's address: "
                                     "correct the date rather than rename a published article)"))
     cited = page.meta.get("sources")
     if not isinstance(cited, list) or not cited:
-        found.append((line("sources") if "sources" in page.meta else 1,
+        found.append((page.field_line("sources") if "sources" in page.meta else 1,
                       "a news article needs at least one source, `sources: [source-id]` with ids from "
                       "docs/data/sources.yml — add the source first if it is not there"))
     else:
         unknown = [s for s in cited if s not in known_sources]
         if unknown:
-            found.append((line("sources"), f"unknown source id(s) {', '.join(map(str, unknown))} — "
+            found.append((page.field_line("sources"), f"unknown source id(s) {', '.join(map(str, unknown))} — "
                                            "use ids from docs/data/sources.yml, or add the source there first"))
     return found

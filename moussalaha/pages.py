@@ -17,6 +17,7 @@ so that a changed Arabic section is noticed without git history.
 from __future__ import annotations
 
 import copy
+import difflib
 import functools
 import hashlib
 import re
@@ -25,8 +26,9 @@ from pathlib import Path
 from typing import Iterator
 
 import yaml
+from mkdocs.utils.meta import YAML_RE
 
-from moussalaha.languages import DEFAULT_LANGUAGE, TRANSLATIONS
+from moussalaha.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, TRANSLATIONS
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#([a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
@@ -38,8 +40,9 @@ PAGE_FIELDS = {"title", "description", "sources", "date", "hide", "icon", "statu
 # Fields every page must fill in, in its own language.
 REQUIRED_FIELDS = ("title", "description")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-# The same front matter delimiters as MkDocs (mkdocs.utils.meta).
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# Front matter as MkDocs itself splits it (mkdocs.utils.meta): a line ---,
+# the YAML, then a line --- or ...; group 1 is the YAML.
+FRONT_MATTER = YAML_RE
 # centre.md, centre.fr.md: lowercase Latin letters, digits and hyphens.
 PAGE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>%s))?\.md$" % "|".join(TRANSLATIONS))
 
@@ -103,6 +106,13 @@ class Page:
     def sections(self) -> list[Section]:
         return sections(self.body, self.body_line)
 
+    def field_line(self, field: str) -> int:
+        """The line of the front matter's `field:`, else 1."""
+        for number, line in enumerate(self.text.splitlines()[:self.body_line], 1):
+            if line.startswith(f"{field}:"):
+                return number
+        return 1
+
 
 def page_path(name: str, lang: str, docs: Path) -> Path:
     suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
@@ -149,6 +159,37 @@ def read_page(path: Path, text: str | None = None) -> Page:
     elif meta is not None:
         page.meta_error = (2, "it is not a list of `field: value` lines")
     return page
+
+
+def front_matter_problems(page: Page, source_ids: set[str] | None = None) -> list[tuple[int, str]]:
+    """(line, message) for what any page's front matter must be, for the
+    build and the editors' tool alike: YAML between two --- lines, no
+    unknown field, a title and a description, and (given the data's
+    `source_ids`) only sources the data holds. A news article's own rules
+    are moussalaha.news.problems."""
+    if page.meta_error:
+        line, what = page.meta_error
+        return [(line, f"the front matter (between the --- lines) is not valid YAML ({what}) — "
+                       "check the indentation, and put a value that contains «: » or « #» in quotes")]
+    if not FRONT_MATTER.match(page.text):
+        return [(1, "the page has no front matter — start it with a line ---, then `title: …` "
+                    "and `description: …`, then a line ---")]
+    found = []
+    for name in sorted(set(page.meta) - PAGE_FIELDS):
+        close = difflib.get_close_matches(name, PAGE_FIELDS, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"the fields are {', '.join(sorted(PAGE_FIELDS))}"
+        found.append((page.field_line(name), f"unknown front matter field `{name}` — {hint}"))
+    for name in REQUIRED_FIELDS:
+        value = page.meta.get(name)
+        if not isinstance(value, str) or not value.strip():
+            found.append((page.field_line(name), f"the front matter has no `{name}:` — add one in {ENGLISH_NAMES[page.lang]}"))
+    cited = page.meta.get("sources") or []
+    cited = cited if isinstance(cited, list) else [cited]
+    unknown = [str(s) for s in cited if str(s) not in source_ids] if source_ids is not None else []
+    if unknown:
+        found.append((page.field_line("sources"), f"`sources:` names unknown source id(s) {', '.join(unknown)} — "
+                                                  "add them to docs/data/sources.yml or fix the spelling"))
+    return found
 
 
 def sections(body: str, first_line: int = 1) -> list[Section]:

@@ -30,7 +30,7 @@ from pathlib import Path
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, line_of
 
 # What the site's Markdown produces, and the few elements editors write by hand.
 ALLOWED_TAGS = {
@@ -174,11 +174,6 @@ class _Tags(HTMLParser):
         self.declarations.append((self.getpos()[0], data))
 
 
-def _line_in(source: str, needle: str, fallback: int) -> int:
-    index = source.lower().find(needle.lower())
-    return source.count("\n", 0, index) + 1 if index >= 0 else fallback
-
-
 def check_fragment(fragment: str, display: str, first_line: int = 1, source: str | None = None) -> list[Problem]:
     """Every element, attribute and address of `fragment` that the site does
     not allow, with its reason. `fragment` starts at line `first_line` of
@@ -191,7 +186,7 @@ def check_fragment(fragment: str, display: str, first_line: int = 1, source: str
     found: set[Problem] = set()
 
     def where(line: int, needle: str) -> int:
-        return _line_in(source, needle, first_line) if source is not None else first_line + line - 1
+        return line_of(source, needle, missing=first_line) if source is not None else first_line + line - 1
 
     for line, decl in tokens.declarations:
         found.add(Problem(display, where(line, "<!"), f"the declaration <!{decl[:30]}> is refused: "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import sanitize
+from moussalaha import sanitize, site_markdown
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,12 +105,11 @@ def test_the_site_pages_raw_html_passes():
     output the sandbox escapes), rendered as the site renders it."""
     import re
 
-    import markdown
+    render = site_markdown.converter(ROOT)
     for path in sorted((ROOT / "docs").glob("*.md")):
         text = path.read_text(encoding="utf-8")
         body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", text.split("---", 2)[-1], flags=re.DOTALL)
-        html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "admonition",
-                                                  "pymdownx.details"])
+        html = render(body)
         assert found(html, source=text) == [], path.name
 
 

@@ -1,0 +1,60 @@
+"""moussalaha/pages.py: a page's front matter split as MkDocs splits it, the
+rules every page's front matter follows (the build and the editors' tool
+alike), and the headings a Markdown parser finds.
+
+Run: .venv/bin/pytest tests/unit/test_pages.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from moussalaha import gate, pages, sandbox
+
+pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page(tmp_path: Path, text: str, name: str = "centre.fr.md") -> pages.Page:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return pages.read_page(path)
+
+
+@pytest.mark.parametrize("closing", ["---", "..."])
+def test_the_front_matter_ends_where_mkdocs_ends_it(tmp_path, closing):
+    text = f"---\ntitle: Le centre\n{closing}\n\n# Le centre {{ #centre }}\n"
+    read = page(tmp_path, text)
+    body, meta = get_data(text)
+    assert read.meta == meta == {"title": "Le centre"}
+    assert read.body.lstrip("\n") == body and read.body_line == 4
+
+
+def test_the_gate_reads_front_matter_closed_by_dots(tmp_path):
+    # A key given twice, which MkDocs would read without a word.
+    path = tmp_path / "centre.fr.md"
+    path.write_text("---\ntitle: Le centre\ndescription: a\ntitle: Autre\n...\n\n# Le centre { #centre }\n",
+                    encoding="utf-8")
+    env = sandbox.environment(ROOT / "overrides" / "components")
+    found = [str(p) for p in gate.check_page(path, "docs/centre.fr.md", env, lambda text: text)]
+    assert any(p.startswith("docs/centre.fr.md:4: `title:` is given twice") for p in found), found
+
+
+def test_front_matter_rules_on_their_lines(tmp_path):
+    read = page(tmp_path, "---\ntitle: Le centre\nsourcse: [a]\nsources: [a, zz]\n---\n\nTexte\n")
+    assert pages.front_matter_problems(read, {"a"}) == [
+        (3, "unknown front matter field `sourcse` — did you mean `sources`?"),
+        (1, "the front matter has no `description:` — add one in French"),
+        (4, "`sources:` names unknown source id(s) zz — add them to docs/data/sources.yml or fix the spelling"),
+    ]
+    # Without the data's sources (the editors' tool before the data loads): the other rules.
+    assert len(pages.front_matter_problems(read)) == 2
+
+
+def test_a_page_without_front_matter_or_with_broken_yaml(tmp_path):
+    assert pages.front_matter_problems(page(tmp_path, "# Le centre\n"))[0][1].startswith("the page has no front matter")
+    broken = pages.front_matter_problems(page(tmp_path, "---\ntitle: a: b\n---\n"))
+    assert broken[0][0] == 2 and "is not valid YAML" in broken[0][1]
