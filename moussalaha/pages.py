@@ -26,13 +26,15 @@ from pathlib import Path
 from typing import Iterator
 
 import yaml
+from markdown_it import MarkdownIt
 from mkdocs.utils.meta import YAML_RE
 
 from moussalaha.languages import DEFAULT_LANGUAGE, ENGLISH_NAMES, TRANSLATIONS
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#([a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+# The block structure of Markdown (CommonMark, with the source line of each
+# block): headings, and the fences and indented code that hold none.
+_BLOCKS = MarkdownIt("commonmark")
 STAMP = "translated_from"
 # Front matter fields a page may carry; anything else is a typo.
 # `date` is a news article's (moussalaha/news.py).
@@ -56,15 +58,15 @@ class Heading:
 
 
 def headings(markdown: str, first_line: int = 1) -> Iterator[Heading]:
-    """Every Markdown heading, with its explicit id; not the lines of code fences."""
-    in_code = False
-    for number, line in enumerate(markdown.splitlines(), first_line):
-        if FENCE.match(line):
-            in_code = not in_code
-        match = None if in_code else HEADING.match(line)
-        if match:
-            explicit = EXPLICIT_ID.search(match.group(2))
-            yield Heading(number, len(match.group(1)), match.group(2), explicit.group(1) if explicit else None)
+    """Every Markdown heading (`## Title` and `Title` over `===` or `---`),
+    with its explicit id, as a Markdown parser finds it: not in code
+    fences, however they nest, nor in indented code."""
+    tokens = _BLOCKS.parse(markdown)
+    for token, inline in zip(tokens, tokens[1:]):
+        if token.type == "heading_open" and token.map:
+            text = inline.content.strip()
+            explicit = EXPLICIT_ID.search(text)
+            yield Heading(token.map[0] + first_line, int(token.tag[1]), text, explicit.group(1) if explicit else None)
 
 
 def file_line(source_text: str, body: str, body_line: int) -> int:

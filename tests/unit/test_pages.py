@@ -58,3 +58,23 @@ def test_a_page_without_front_matter_or_with_broken_yaml(tmp_path):
     assert pages.front_matter_problems(page(tmp_path, "# Le centre\n"))[0][1].startswith("the page has no front matter")
     broken = pages.front_matter_problems(page(tmp_path, "---\ntitle: a: b\n---\n"))
     assert broken[0][0] == 2 and "is not valid YAML" in broken[0][1]
+
+
+def found(markdown: str) -> list[tuple[int, int, str, str | None]]:
+    return [(h.line, h.level, h.text, h.id) for h in pages.headings(markdown, first_line=5)]
+
+
+def test_a_backtick_line_inside_a_tilde_fence_hides_no_heading():
+    markdown = "~~~\n```\n~~~\n\n## Missions { #missions }\n\n```\n## not a heading\n```\n"
+    assert found(markdown) == [(9, 2, "Missions { #missions }", "missions")]
+
+
+def test_setext_headings_are_headings():
+    markdown = "Le centre\n=========\n\nMissions { #missions }\n---\n\n    ## indented code\n"
+    assert found(markdown) == [(5, 1, "Le centre", None), (8, 2, "Missions { #missions }", "missions")]
+
+
+def test_sections_cut_at_every_heading_with_an_id(tmp_path):
+    read = page(tmp_path, "---\ntitle: a\n---\n\nIntro\n\n# Le centre { #centre }\n\nTexte\n\nMissions { #missions }\n---\n\nPlus\n")
+    assert [(s.id, s.line) for s in read.sections] == [("centre", 7), ("missions", 11)]
+    assert read.sections[0].text.startswith("\nIntro") and read.sections[1].text.endswith("Plus")
