@@ -136,7 +136,7 @@ def collect(docs: Path, lang: str) -> list[Article]:
         return []
     # Every page of a build lists the news (a build renders some ninety, and
     # the preview builds them all on each save): the files are read again
-    # only once one is added, removed or saved, as moussalaha/data.py does.
+    # only once one is added, removed or saved, as moussalaha/data/load.py does.
     stamp = files.stamp((docs / FOLDER).iterdir())
     held = _collected.get((docs, lang))
     if held is None or held[0] != stamp:

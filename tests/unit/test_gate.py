@@ -2,7 +2,7 @@
 against what refuses it: the gate (moussalaha/gate.py, which `site.py
 check` and the build run first), the page's Jinja in the sandbox as the
 build renders it (moussalaha/render.py), the data's cross-references
-(moussalaha/data.py), or the editors' new-page command. Each is refused on
+(moussalaha/data/references.py), or the editors' new-page command. Each is refused on
 the fixture's file (and line), and no template writes the marker file.
 tests/site/test_hostile_build.py runs a few through a real build."""
 
