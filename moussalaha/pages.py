@@ -21,6 +21,7 @@ import difflib
 import functools
 import hashlib
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -233,6 +234,55 @@ def changes(stamp: dict[str, str], source: Page) -> list[tuple[str, Section | st
             found.append(("changed", section))
     found += [("removed", id) for id in stamp if id not in current]
     return found
+
+
+def since(source: Page, stamp: dict[str, str], root: Path) -> str:
+    """The commit that changed the Arabic page after the translated version,
+    when the git history (of the project at `root`) reaches back to it."""
+    path = source.path.resolve().relative_to(root.resolve()).as_posix()
+    log = subprocess.run(["git", "log", "--format=%h %as", "--", path], cwd=root, capture_output=True, text=True)
+    if log.returncode != 0:
+        return ""
+    newer = "uncommitted edits"
+    for entry in log.stdout.splitlines():
+        commit, date = entry.split()
+        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True, text=True)
+        if shown.returncode == 0 and not changes(stamp, read_page(source.path, shown.stdout)):
+            return f" (since {newer})"
+        newer = f"{commit} of {date}"
+    return ""
+
+
+class NavError(ValueError):
+    """The navigation of mkdocs.yml has no place for a new page; the message says so."""
+
+
+def add_to_nav(config: str, name: str, after: str | None = None) -> str:
+    """mkdocs.yml's text (`config`) with `- NAME.md` in its `nav:`: after the
+    page `after`, at that page's indent, or else after the last page of the
+    menu's first level, before a group (the reference pages): a new page is
+    a section, not a reference. The rest of the file, comments included,
+    is left as written."""
+    lines = config.splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if line.rstrip() == "nav:"), None)
+    if start is None:
+        raise NavError("mkdocs.yml has no `nav:` list; add the page to the navigation by hand.")
+    entries = []
+    for number in range(start + 1, len(lines)):
+        if re.match(r"^\s+- ", lines[number]):
+            entries.append(number)
+        elif lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            break
+    after_name = (after or "").removesuffix(".md")
+    matching = [n for n in entries if after_name and re.search(rf"[\s'\"]{re.escape(after_name)}\.md\b", lines[n])]
+    if (after and not matching) or not entries:
+        raise NavError(f"{after or 'nav'}: not found in the navigation of mkdocs.yml.")
+    top = re.match(r"^(\s*)", lines[entries[0]]).group(1)
+    sections = [n for n in entries if re.match(r"^(\s*)", lines[n]).group(1) == top and not lines[n].rstrip().endswith(":")]
+    at = matching[0] if matching else (sections or entries)[-1]
+    indent = re.match(r"^(\s*)", lines[at]).group(1)
+    lines.insert(at + 1, f"{indent}- {name}.md\n")
+    return "".join(lines)
 
 
 def with_stamp(translation: Page, source: Page) -> str:

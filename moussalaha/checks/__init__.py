@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from moussalaha import gate, html, news, published, redirects, render, site_markdown
 from moussalaha.checks.common import docs, problem, relative, root
-from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
+from moussalaha.checks.data_checks import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
 from moussalaha.checks.markup import check_alt_text
 from moussalaha.checks.names import check_names
-from moussalaha.checks.pages import check_front_matter, check_languages, check_nav, read_config, read_pages
+from moussalaha.checks.page_checks import check_front_matter, check_languages, check_nav, read_config, read_pages
 from moussalaha.checks.translations import check_translation
 from moussalaha.data import FILES, DataError, SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES

@@ -78,3 +78,35 @@ def test_sections_cut_at_every_heading_with_an_id(tmp_path):
     read = page(tmp_path, "---\ntitle: a\n---\n\nIntro\n\n# Le centre { #centre }\n\nTexte\n\nMissions { #missions }\n---\n\nPlus\n")
     assert [(s.id, s.line) for s in read.sections] == [("centre", 7), ("missions", 11)]
     assert read.sections[0].text.startswith("\nIntro") and read.sections[1].text.endswith("Plus")
+
+
+NAV = """site_name: x
+nav:
+  - index.md
+  - centre.md
+  # The reference pages, in a group.
+  - المراجع:
+      - sources.md
+      - lexicon.md
+
+not_in_nav: |
+  /news/
+"""
+
+
+def test_a_new_page_goes_after_the_last_first_level_page_not_into_a_group():
+    assert pages.add_to_nav(NAV, "visits") == NAV.replace("  - centre.md\n", "  - centre.md\n  - visits.md\n")
+
+
+def test_a_new_page_after_a_page_of_a_group_takes_its_indent():
+    assert pages.add_to_nav(NAV, "visits", after="sources.md") == NAV.replace(
+        "      - sources.md\n", "      - sources.md\n      - visits.md\n")
+
+
+@pytest.mark.parametrize("config, after, message", [
+    (NAV, "missing", "missing: not found in the navigation of mkdocs.yml."),
+    ("site_name: x\n", None, "mkdocs.yml has no `nav:` list; add the page to the navigation by hand."),
+])
+def test_no_place_in_the_nav(config, after, message):
+    with pytest.raises(pages.NavError, match=message):
+        pages.add_to_nav(config, "visits", after)
