@@ -55,6 +55,7 @@ properdocs: $(VENV)/.installed text-layout node_modules/.installed
 
 # Every editors' check: file:line, what is wrong, how to fix it (scripts/site.py).
 check: $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check --quiet
 	$(BIN)/python scripts/site.py check
 
 # The preview images' text layout: Pillow's Raqm shapes with its own
@@ -126,11 +127,13 @@ CORES := $(shell nproc 2>/dev/null || echo 2)
 # the Python environment and the npm packages side by side.
 test: text-layout chromium nginx node java
 	@$(MAKE) --no-print-directory -j2 $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check --quiet
 	$(BIN)/pytest -n $(shell echo $$(( $(CORES) + 1 ))) $(PARALLEL)
 
 # What needs no browser and no nginx: the package, the editors' tool, the
 # built HTML (tests/unit and tests/site; see tests/conftest.py).
 test-quick: $(VENV)/.installed text-layout node_modules/.installed
+	$(BIN)/ruff check --quiet
 	$(BIN)/pytest -n auto $(PARALLEL) -m "not browser and not serving"
 
 # Lighthouse and page weight of this site beside the stock mkdocs-material

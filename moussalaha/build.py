@@ -52,11 +52,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-import markdown
 from watchdog.observers.polling import PollingObserver
 
 from moussalaha import (admin, alternates, data, dossier, files, gate, html, mark, open_data, policy, redirects,
-                        sandbox, search, sharing, theme_listing, updated)
+                        sandbox, search, sharing, site_markdown, theme_listing, updated)
 from moussalaha.problems import Problems
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder, of_build
 
@@ -220,9 +219,8 @@ def check(config) -> None:
     MkDocs reads a file: links, stray .html, sizes, SVG, disguising
     characters, untrusted YAML and the data's schema, HTML in pages and
     data. Raises every problem as `file:line: what is wrong — how to fix it`."""
-    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    refused = gate.check_project(Path(config.config_file_path).parent, data.FILES,
-                                 render_markdown=lambda text: renderer.reset().convert(text),
+    root = Path(config.config_file_path).parent
+    refused = gate.check_project(root, data.FILES, render_markdown=site_markdown.converter(root),
                                  remembered=state.gate_files if state.serving else None,
                                  markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))
     if refused:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import yaml
 from moussalaha import news, pages, tree
 from moussalaha.checks import run_checks
 from moussalaha.checks.common import TOOL, docs, relative, root
-from moussalaha.checks.pages import PLACEHOLDER, read_pages
+from moussalaha.checks.page_checks import PLACEHOLDER, read_pages
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES, TRANSLATIONS
 from moussalaha.pages import STAMP
 
@@ -47,23 +46,6 @@ def command_check(args) -> int:
     return 0
 
 
-def since(source: pages.Page, stamp: dict[str, str]) -> str:
-    """The commit that changed the Arabic page after the translated version,
-    when the git history reaches back to it."""
-    path = relative(source.path)
-    log = subprocess.run(["git", "log", "--format=%h %as", "--", path], cwd=root(), capture_output=True, text=True)
-    if log.returncode != 0:
-        return ""
-    newer = "uncommitted edits"
-    for entry in log.stdout.splitlines():
-        commit, date = entry.split()
-        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root(), capture_output=True, text=True)
-        if shown.returncode == 0 and not pages.changes(stamp, pages.read_page(source.path, shown.stdout)):
-            return f" (since {newer})"
-        newer = f"{commit} of {date}"
-    return ""
-
-
 def translation_state(found, name: str, lang: str) -> str:
     page, source = found.get((name, lang)), found.get((name, DEFAULT))
     if page is None:
@@ -79,7 +61,7 @@ def translation_state(found, name: str, lang: str) -> str:
     if not changed:
         return "present"
     sections = ", ".join(s.id if isinstance(s, pages.Section) else s for _, s in changed)
-    return f"outdated: {sections}{since(source, stamp)}"
+    return f"outdated: {sections}{pages.since(source, stamp, root())}"
 
 
 def command_status(args) -> int:
@@ -125,33 +107,23 @@ def command_stamp(args) -> int:
 # Names a page cannot take (moussalaha/tree.py): the site's own pages and folders.
 RESERVED_NAMES = tree.RESERVED_NAMES
 
-NEW_PAGE = {
-    "ar": ({"title": "{title}", "description": "{mark} جملة أو جملتان بالعربية تصفان هذه الصفحة لمحركات البحث، في أكثر من 40 حرفا."},
-           """# {title} {{ #{name} }}
+# A new page's text in each language, beside the components it may use
+# (overrides/components/new-page.LANG.md): its front matter's fields and its
+# body, with {title}, {mark} (the placeholder), {name} and {tool} to fill in.
+NEW_PAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "components"
 
-{mark} اكتب هنا نص الصفحة. ينتهي كل عنوان بمعرّف بحروف لاتينية صغيرة، هو نفسه في اللغات الثلاث.
-"""),
-    "fr": ({"title": "{mark} Titre de la page",
-            "description": "{mark} Une ou deux phrases en français qui décrivent cette page pour les moteurs de recherche."},
-           """# {mark} Titre de la page {{ #{name} }}
 
-{mark} Traduisez ici la page arabe docs/{name}.md, section par section, avec les mêmes identifiants de titres.
-Puis enregistrez ce que vous avez traduit : {tool} stamp docs/{name}.fr.md
-"""),
-    "en": ({"title": "{mark} Page title",
-            "description": "{mark} One or two sentences in English that describe this page for search engines."},
-           """# {mark} Page title {{ #{name} }}
-
-{mark} Translate the Arabic page docs/{name}.md here, section by section, with the same heading ids.
-Then record what you translated: {tool} stamp docs/{name}.en.md
-"""),
-}
+def new_page_template(lang: str) -> tuple[dict[str, str], str]:
+    """The fields of the new-page template's front matter, and its body."""
+    text = (NEW_PAGE_TEMPLATES / f"new-page.{lang}.md").read_text(encoding="utf-8")
+    match = pages.FRONT_MATTER.match(text)
+    return yaml.safe_load(match.group(1)), text[match.end():].lstrip("\n")
 
 
 def new_page_text(lang: str, **values: str) -> str:
     """A new page: its front matter written by the YAML library (a title may
     hold a colon, a quote or a #), then its first heading."""
-    fields, body = NEW_PAGE[lang]
+    fields, body = new_page_template(lang)
     front = {key: value.replace("{title}", values["title"]).replace("{mark}", values["mark"])
              for key, value in fields.items()}
     front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
@@ -179,34 +151,16 @@ def command_new_page(args) -> int:
         print(f"docs/{name}.md: this page already exists — choose another name, or edit it.", file=sys.stderr)
         return 1
     config_path = root() / "mkdocs.yml"
-    lines = config_path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next((n for n, line in enumerate(lines) if line.rstrip() == "nav:"), None)
-    if start is None:
-        print("mkdocs.yml has no `nav:` list; add the page to the navigation by hand.", file=sys.stderr)
+    try:
+        config = pages.add_to_nav(config_path.read_text(encoding="utf-8"), name, args.after)
+    except pages.NavError as error:
+        print(error, file=sys.stderr)
         return 1
-    entries = []
-    for number in range(start + 1, len(lines)):
-        if re.match(r"^\s+- ", lines[number]):
-            entries.append(number)
-        elif lines[number].strip() and not lines[number].lstrip().startswith("#"):
-            break
-    after_name = (args.after or "").removesuffix(".md")
-    matching = [n for n in entries if after_name and re.search(rf"[\s'\"]{re.escape(after_name)}\.md\b", lines[n])]
-    if (args.after and not matching) or not entries:
-        print(f"{args.after or 'nav'}: not found in the navigation of mkdocs.yml.", file=sys.stderr)
-        return 1
-    # By default after the last page of the menu's first level, before a
-    # group (the reference pages): a new page is a section, not a reference.
-    top = re.match(r"^(\s*)", lines[entries[0]]).group(1)
-    sections = [n for n in entries if re.match(r"^(\s*)", lines[n]).group(1) == top and not lines[n].rstrip().endswith(":")]
-    after = matching[0] if matching else (sections or entries)[-1]
-    indent = re.match(r"^(\s*)", lines[after]).group(1)
-    lines.insert(after + 1, f"{indent}- {name}.md\n")
     title = args.title or f"{PLACEHOLDER} عنوان الصفحة"
     for lang, path in paths.items():
         path.write_text(new_page_text(lang, title=title, name=name, mark=PLACEHOLDER, tool=TOOL), encoding="utf-8")
         print(f"created {relative(path)}")
-    config_path.write_text("".join(lines), encoding="utf-8")
+    config_path.write_text(config, encoding="utf-8")
     print(f"added {name}.md to the navigation in mkdocs.yml\n\nNext: write the Arabic page, replacing every "
           f"{PLACEHOLDER}; have it translated; then `{TOOL} check`.")
     return 0
@@ -225,7 +179,7 @@ NEW_NEWS_BODY = {
 def new_news_text(lang: str, name: str, title: str, day: str, sources: list[str]) -> str:
     """A news item's file: the Arabic one with the date and sources, the
     translations with a title and a lead only (CONTRIBUTING.md)."""
-    front = dict(NEW_PAGE[lang][0])
+    front = dict(new_page_template(lang)[0])
     front = {key: value.replace("{title}", title).replace("{mark}", PLACEHOLDER) for key, value in front.items()}
     text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
     if lang == DEFAULT:

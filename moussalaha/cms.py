@@ -1,5 +1,5 @@
 """The web editor's configuration (admin/config.yml), generated from the
-data's schema (moussalaha/data.py), so that the editor's forms cannot
+data's schema (moussalaha/data/schema.py), so that the editor's forms cannot
 drift from what the build accepts.
 
 - news: three files per item in docs/news/ (the Arabic `NAME.md`, then

@@ -29,9 +29,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from moussalaha import bounds, disguise, sandbox, sanitize, schema_messages, tree, untrusted_yaml
+from moussalaha.pages import FRONT_MATTER
 from moussalaha.problems import Problem, Problems
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
 # Front-matter fields the theme reads, and the values it may be given:
 # `template` names a file of overrides/, `status` and `icon` are printed
 # into attributes and paths. None of the site's pages has a status or an icon.
@@ -42,12 +42,6 @@ FIXED_VALUES = {
     "icon": set(),
 }
 CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details"]
-
-
-def default_markdown(text: str) -> str:
-    import markdown
-    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
 
 
 def jinja_spans(text: str):
@@ -148,9 +142,9 @@ def data_text_html(document: untrusted_yaml.Document, markdown: bool = True) -> 
     characters written as escapes. Data is plain text: the theme's
     templates print some of it as it is, so even HTML the pages may hold is
     refused here."""
-    problems, nodes = [], [document.node] if document.node is not None else []
-    while nodes:
-        node = nodes.pop()
+    problems = []
+    # A node of another tag is refused whole: what is under it is not read.
+    for node in untrusted_yaml.walk_nodes(document.node, into=lambda node: node.tag in PLAIN_TAGS):
         line = node.start_mark.line + 1
         if node.tag not in PLAIN_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -170,10 +164,6 @@ def data_text_html(document: untrusted_yaml.Document, markdown: bool = True) -> 
             if node.style == '"':
                 # Escapes (\u202E) are decoded here: the raw file's check did not see them.
                 problems += disguise.check_text(node.value, document.path, line)
-        elif isinstance(node, yaml.MappingNode):
-            nodes += [value for _, value in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            nodes += node.value
     return problems
 
 
@@ -213,7 +203,7 @@ def check_page(path: Path, display: str, env: sandbox.PageSandbox,
     body = text[front.end():] if front else text
     if front:
         # The `---` line stays as an empty first line, so that lines are the file's.
-        front_yaml = front.group().strip().strip("-")
+        front_yaml = "\n" + front.group(1)
         try:
             document = untrusted_yaml.loads(front_yaml, display)
             problems += data_text_html(document) + fixed_value_problems(document)
@@ -260,10 +250,11 @@ class Remembered:
             del self.files[display]
 
 
-def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None = None,
-                  render_markdown: Callable[[str], str] = default_markdown,
+def check_project(root: Path, data_models: Mapping[str, type[BaseModel]] | None = None, *,
+                  render_markdown: Callable[[str], str],
                   remembered: Remembered | None = None, markdown_settings: object = None) -> list[Problem]:
-    """Every problem of the project at `root` that needs no build. With
+    """Every problem of the project at `root` that needs no build, its pages
+    made into HTML by `render_markdown` (moussalaha.site_markdown). With
     `remembered`, a file is checked again only if it changed, or if its
     model or `markdown_settings` (what `render_markdown` depends on) did."""
     def checked(path: Path, display: str, settings: object, check: Callable[[], list[Problem]]) -> list[Problem]:

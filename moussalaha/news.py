@@ -13,8 +13,9 @@ translations take them from there.
 
 Plain functions, no MkDocs: the hooks (the news page, the latest news on the
 home page, each article's date line and sources), the editors' checks and the
-tests call them. Pages are read by moussalaha.pages.read_page unless the
-caller gives another reader (an object with `.meta`, `.text`, `.path`).
+tests call them. Pages are read by moussalaha.pages.read_page, once for
+each text a file has; the list of articles once for each state of the
+folder (its files' names, inodes, times and sizes).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Callable
 
 from moussalaha import files
 from moussalaha.languages import DEFAULT_LANGUAGE
@@ -109,12 +109,12 @@ def as_date(value) -> dt.date | None:
     return None
 
 
-def read(docs: Path, slug: str, lang: str, read_page: Callable = read_file) -> Article:
+def read(docs: Path, slug: str, lang: str) -> Article:
     """The article in `lang`: its words from that language's file (the
     Arabic one while it is missing), its date and sources from the Arabic."""
-    arabic = read_page(path_of(docs, slug, DEFAULT_LANGUAGE))
+    arabic = read_file(path_of(docs, slug, DEFAULT_LANGUAGE))
     own_path = path_of(docs, slug, lang)
-    own = read_page(own_path) if lang != DEFAULT_LANGUAGE and own_path.exists() else arabic
+    own = read_file(own_path) if lang != DEFAULT_LANGUAGE and own_path.exists() else arabic
     return Article(
         slug=slug,
         date=as_date(arabic.meta.get("date")) or dt.date.min,
@@ -130,13 +130,13 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def collect(docs: Path, lang: str, read_page: Callable = read_file) -> list[Article]:
+def collect(docs: Path, lang: str) -> list[Article]:
     """Every article in `lang`, newest first."""
-    if read_page is not read_file or not (docs / FOLDER).is_dir():
-        return newest_first([read(docs, slug, lang, read_page) for slug in slugs(docs)])
+    if not (docs / FOLDER).is_dir():
+        return []
     # Every page of a build lists the news (a build renders some ninety, and
     # the preview builds them all on each save): the files are read again
-    # only once one is added, removed or saved, as moussalaha/data.py does.
+    # only once one is added, removed or saved, as moussalaha/data/load.py does.
     stamp = files.stamp((docs / FOLDER).iterdir())
     held = _collected.get((docs, lang))
     if held is None or held[0] != stamp:
@@ -150,10 +150,6 @@ _collected: dict[tuple[Path, str], tuple[tuple, list[Article]]] = {}
 def by_year(articles: list[Article]) -> list[tuple[int, list[Article]]]:
     """[(2025, [...]), (2024, [...])]: newest year first, newest item first."""
     return [(year, list(items)) for year, items in groupby(newest_first(articles), key=lambda a: a.year)]
-
-
-def latest(articles: list[Article], count: int = 3) -> list[Article]:
-    return newest_first(articles)[:count]
 
 
 def build_day() -> dt.date:
@@ -170,12 +166,6 @@ def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     found = []
     slug = page.path.name.split(".")[0]
 
-    def line(field: str) -> int:
-        for number, text in enumerate(page.text.splitlines(), 1):
-            if text.startswith(f"{field}:"):
-                return number
-        return 1
-
     match = SLUG.match(slug)
     if not match:
         found.append((1, f"a news article's file name is its date and a few English words, such as "
@@ -183,30 +173,30 @@ def problems(page, lang: str, known_sources: set[str]) -> list[tuple[int, str]]:
     if lang != DEFAULT_LANGUAGE:
         for field in ARABIC_ONLY:
             if field in page.meta:
-                found.append((line(field), f"`{field}:` belongs in the Arabic article only "
+                found.append((page.field_line(field), f"`{field}:` belongs in the Arabic article only "
                                            f"({FOLDER}/{slug}.md); the translations take it from there — remove it"))
         return found
     day = as_date(page.meta.get("date"))
     if day is None:
-        found.append((line("date") if "date" in page.meta else 1,
+        found.append((page.field_line("date") if "date" in page.meta else 1,
                       "a news article needs the date of the event, `date: YYYY-MM-DD` — add it to the front matter"))
     elif day > build_day() + dt.timedelta(days=1):
-        found.append((line("date"), f"the date {day.isoformat()} is after today ({build_day().isoformat()}): a news "
+        found.append((page.field_line("date"), f"the date {day.isoformat()} is after today ({build_day().isoformat()}): a news "
                                     "item is published once its event has taken place, and a date to come would "
                                     "keep it first on the home page and in the feeds — write the event's date, "
                                     "or add the article on that day"))
     elif match and match["date"] != day.isoformat():
-        found.append((line("date"), f"the date {day.isoformat()} is not the one the file name begins with "
+        found.append((page.field_line("date"), f"the date {day.isoformat()} is not the one the file name begins with "
                                     f"({match['date']}) — make them the same (the file name is the article's address: "
                                     "correct the date rather than rename a published article)"))
     cited = page.meta.get("sources")
     if not isinstance(cited, list) or not cited:
-        found.append((line("sources") if "sources" in page.meta else 1,
+        found.append((page.field_line("sources") if "sources" in page.meta else 1,
                       "a news article needs at least one source, `sources: [source-id]` with ids from "
                       "docs/data/sources.yml — add the source first if it is not there"))
     else:
         unknown = [s for s in cited if s not in known_sources]
         if unknown:
-            found.append((line("sources"), f"unknown source id(s) {', '.join(map(str, unknown))} — "
+            found.append((page.field_line("sources"), f"unknown source id(s) {', '.join(map(str, unknown))} — "
                                            "use ids from docs/data/sources.yml, or add the source there first"))
     return found

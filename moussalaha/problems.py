@@ -56,10 +56,6 @@ def relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def at(path: Path, root: Path, line: int, message: str) -> Problem:
-    return Problem(relative(path, root), line, message)
-
-
 def located(text: str) -> list[Problem]:
     """Problems from lines that already start with file:line (a build's log)."""
     found = []
@@ -69,9 +65,19 @@ def located(text: str) -> list[Problem]:
     return found
 
 
-def line_of(text: str, needle: str, start: int = 1) -> int:
-    """The first line (from `start`) of `text` that contains `needle`, else `start`."""
+# The lines of a text for messages: these two, for any text; a YAML file's
+# by location, untrusted_yaml.Document.line; a Markdown body's in its page
+# file, pages.file_line; a front-matter field's, pages.Page.field_line.
+
+def line_of(text: str, needle: str, start: int = 1, missing: int | None = None) -> int:
+    """The first line (from `start`) of `text` that contains `needle`, in
+    any case; else `missing`, or `start` if not given."""
     for number, line in enumerate(text.splitlines()[start - 1:], start):
         if needle.lower() in line.lower():
             return number
-    return start
+    return start if missing is None else missing
+
+
+def line_at(text: str, offset: int) -> int:
+    """The line of `text` that holds the character at `offset`."""
+    return text.count("\n", 0, offset) + 1

@@ -25,7 +25,7 @@ import nh3
 from selectolax.lexbor import LexborHTMLParser
 
 from moussalaha import disguise, sanitize
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, line_of
 
 # The chart (overrides/components/milestones-chart.html) and the news list.
 SVG_TAGS = {"svg", "g", "line", "circle", "rect", "path", "text", "title", "desc"}
@@ -72,10 +72,9 @@ def _inside_svg(node) -> bool:
 
 def _line(source: str, needles: list[str]) -> int:
     for needle in needles:
-        if needle:
-            index = source.lower().find(needle.lower())
-            if index >= 0:
-                return source.count("\n", 0, index) + 1
+        line = line_of(source, needle, missing=0) if needle else 0
+        if line:
+            return line
     return 1
 
 

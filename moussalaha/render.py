@@ -23,7 +23,7 @@ from markupsafe import Markup
 from moussalaha import bounds, chart, languages, news, open_data, present, sandbox
 from moussalaha.data import SiteData
 from moussalaha.languages import LANGUAGES, folder
-from moussalaha.pages import PAGE_FIELDS, REQUIRED_FIELDS, file_line, read_page
+from moussalaha.pages import file_line, front_matter_problems, read_page
 from moussalaha.problems import Problem, Problems
 
 
@@ -52,28 +52,16 @@ def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
     return env
 
 
-def check_front_matter(meta: dict, where: str, data: SiteData) -> None:
-    """Refuse unknown fields, missing required ones and unknown source ids."""
-    unknown = sorted(set(meta) - PAGE_FIELDS)
-    if unknown:
-        raise Problems([Problem(where, 1, f"unknown front matter field(s) {', '.join(unknown)}; "
-                                          f"allowed: {', '.join(sorted(PAGE_FIELDS))}.")])
-    for field in REQUIRED_FIELDS:
-        if not meta.get(field):
-            raise Problems([Problem(where, 1, f"the front matter needs a `{field}:` in the page's language.")])
-    missing = [s for s in meta.get("sources") or [] if s not in data.source_ids]
-    if missing:
-        raise Problems([Problem(where, 1, f"`sources:` names unknown source id(s) {', '.join(missing)}; "
-                                          "add them to docs/data/sources.yml or fix the spelling.")])
-
-
 def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
                 data: SiteData, components: Path, docs: Path) -> str:
     """The page's Markdown with its facts filled in and its sources at the end.
     `where` names the page in messages (docs/centre.md); `source` is its file,
     in `docs`. A news article (docs/news/) gets its date and lead under its
     title, and the sources of its Arabic file."""
-    check_front_matter(meta, where, data)
+    # The rules of every page's front matter, as the editors' tool gives them.
+    found = front_matter_problems(read_page(source), data.source_ids)
+    if found:
+        raise Problems([Problem(where, line, message) for line, message in found])
     cited = meta.get("sources") or []
     src_uri = source.relative_to(docs).as_posix()
     article = None

@@ -40,7 +40,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from moussalaha import disguise
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, line_at
 
 # Builtin filters a page may use (those the pages and components use, and a
 # few harmless ones). Left out on purpose: safe (prints markup unescaped),
@@ -335,7 +335,7 @@ def check_template(env: PageSandbox, text: str, display: str, line_offset: int =
     expression's text, disguising characters written
     as string escapes (`"\\u200b"`), and `{% raw %}` blocks, whose text the
     checks would read as a template and the build prints as it is."""
-    problems = [Problem(display, text.count("\n", 0, m.start()) + 1 + line_offset,
+    problems = [Problem(display, line_at(text, m.start()) + line_offset,
                         "a {% raw %} block: the build prints its text as it is, unchecked",
                         "remove {% raw %} and {% endraw %}: pages have no need of them")
                 for m in RAW_BLOCK.finditer(text)]
@@ -348,7 +348,7 @@ def check_template(env: PageSandbox, text: str, display: str, line_offset: int =
         what = (f"a number of more than {MAX_DIGITS} digits" if "digits" in str(error) else
                 "expressions nested too deep")
         long_number = re.search(r"\d{%d,}" % (MAX_DIGITS + 1), text)
-        line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
+        line = line_at(text, long_number.start()) if long_number else 1
         return problems + [Problem(display, line + line_offset, f"this page's template cannot be read: {what}",
                                    "write the figure or the expression as the site's pages do: "
                                    "{{ agreement.date | day }}")]

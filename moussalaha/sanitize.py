@@ -15,9 +15,7 @@ Two passes over the same fragment:
   refuses that this pass cannot explain is still refused, as "HTML the site
   does not allow".
 
-`check_svg(path)` holds an SVG file to the same rule: shapes, text and
-gradients only; no script, animation, link, foreign object, style or
-outside address.
+SVG files are XML, and checked as XML: moussalaha/svg.py.
 """
 
 from __future__ import annotations
@@ -25,12 +23,11 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, line_of
 
 # What the site's Markdown produces, and the few elements editors write by hand.
 ALLOWED_TAGS = {
@@ -174,11 +171,6 @@ class _Tags(HTMLParser):
         self.declarations.append((self.getpos()[0], data))
 
 
-def _line_in(source: str, needle: str, fallback: int) -> int:
-    index = source.lower().find(needle.lower())
-    return source.count("\n", 0, index) + 1 if index >= 0 else fallback
-
-
 def check_fragment(fragment: str, display: str, first_line: int = 1, source: str | None = None) -> list[Problem]:
     """Every element, attribute and address of `fragment` that the site does
     not allow, with its reason. `fragment` starts at line `first_line` of
@@ -191,7 +183,7 @@ def check_fragment(fragment: str, display: str, first_line: int = 1, source: str
     found: set[Problem] = set()
 
     def where(line: int, needle: str) -> int:
-        return _line_in(source, needle, first_line) if source is not None else first_line + line - 1
+        return line_of(source, needle, missing=first_line) if source is not None else first_line + line - 1
 
     for line, decl in tokens.declarations:
         found.add(Problem(display, where(line, "<!"), f"the declaration <!{decl[:30]}> is refused: "
@@ -213,67 +205,4 @@ def check_fragment(fragment: str, display: str, first_line: int = 1, source: str
     if not found and not allowed(fragment):
         found.add(Problem(display, first_line, "this HTML is not allowed on the site (the sanitizer would change it)",
                           "write the text in Markdown, without HTML tags"))
-    return sorted(found)
-
-
-# SVG files: shapes, text and paint only.
-SVG_TAGS = {
-    "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan", "title",
-    "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use", "metadata",
-}
-SVG_ATTRIBUTES = {
-    "xmlns", "xmlns:xlink", "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx",
-    "ry", "d", "points", "fill", "fill-opacity", "fill-rule", "clip-rule", "stroke", "stroke-width",
-    "stroke-linecap", "stroke-linejoin", "stroke-opacity", "stroke-dasharray", "stroke-dashoffset",
-    "stroke-miterlimit", "opacity", "transform", "id", "class", "offset", "stop-color", "stop-opacity",
-    "gradientunits", "gradienttransform", "clip-path", "mask", "clippathunits", "maskunits", "font-family",
-    "font-size", "font-weight", "text-anchor", "dominant-baseline", "preserveaspectratio", "version", "role",
-    "aria-label", "aria-hidden", "focusable", "href", "xlink:href", "dx", "dy", "lang", "xml:lang", "direction",
-}
-SVG_LIMIT = 200 * 1024
-
-
-def check_svg(path: Path, display: str | None = None, max_bytes: int = SVG_LIMIT) -> list[Problem]:
-    """The problems of an SVG file under docs/: opened on its own, an SVG
-    is a page of the site, and any script in it runs as the site."""
-    display = display or str(path)
-    if path.is_symlink():
-        return [Problem(display, 1, "this file is a link to another file", "put the file itself here")]
-    size = path.stat().st_size
-    if size > max_bytes:
-        return [Problem(display, 1, f"this drawing weighs {-(-size // 1024)} KB, more than the {max_bytes // 1024} KB "
-                                    "limit", "simplify it or export it again with fewer points")]
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    tokens = _Tags()
-    tokens.feed(text)
-    tokens.close()
-    found: set[Problem] = set()
-    for line, decl in tokens.declarations:
-        if not decl.lower().startswith("xml "):
-            found.add(Problem(display, line, f"<!{decl[:30]}…> is refused: a declaration can define entities that "
-                                             "expand without end", "remove it; export the drawing as plain SVG"))
-    for line, tag, attributes in tokens.tags:
-        if tag not in SVG_TAGS:
-            reason = {"script": RUNS_CODE, "foreignobject": "it embeds HTML in the drawing",
-                      "a": "a link in a drawing can run a javascript: address", "style": "styles can load files",
-                      "image": "it loads another file, possibly from another host",
-                      "iframe": "it loads another site"}.get(tag)
-            if tag.startswith(("animate", "set", "discard")) or tag == "set":
-                reason = "an animation can change a link or an attribute into a script"
-            found.add(Problem(display, line, f"<{tag}> is refused in an SVG file: {reason or 'only shapes, text and colours are allowed'}",
-                              "remove it; export the drawing as plain SVG without scripts, links or animations"))
-        for name, value in attributes:
-            value = value or ""
-            if name.startswith("on"):
-                found.add(Problem(display, line, f"the attribute {name}= runs code when the drawing is opened", "remove it"))
-            elif name in ("href", "xlink:href") and not _address(value).startswith("#"):
-                found.add(Problem(display, line, f"{name}=\"{value[:40]}\" points outside the drawing",
-                                  "keep only references inside the drawing (#id)"))
-            elif name not in SVG_ATTRIBUTES:
-                fix = ("use presentation attributes (fill=, stroke=) instead" if name == "style"
-                       else "remove it; export the drawing as plain SVG")
-                found.add(Problem(display, line, f"the attribute {name}= is refused in an SVG file", fix))
-            elif re.search(r"url\s*\(\s*['\"]?\s*(?!#)", value, re.IGNORECASE):
-                found.add(Problem(display, line, f"{name}= loads «{value[:40]}» from outside the drawing",
-                                  "refer only to parts of the drawing: url(#id)"))
     return sorted(found)

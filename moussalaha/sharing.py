@@ -26,10 +26,9 @@ from typing import Mapping, NamedTuple
 
 from markupsafe import Markup
 
-from moussalaha import data, feeds, meta, news, robots, social_image, structured_data
+from moussalaha import feeds, meta, news, robots, social_image, structured_data
 from moussalaha.alternates import public_url
 from moussalaha.languages import LANGUAGES, folder
-from moussalaha.pages import read_page
 
 IMAGE_FOLDER = "assets/social/"
 FEED = "feed.xml"

@@ -14,7 +14,7 @@ whatever script it holds. So, before anything is read:
   extensions MkDocs builds as Markdown (.markdown, .mdown, .mkd…) is
   refused, so that every page is one the gate reads;
 - a file over the limit of its kind is refused by its size alone;
-- SVG files are held to shapes and text (moussalaha.sanitize.check_svg).
+- SVG files are held to shapes and text (moussalaha.svg.check_svg).
 
 Walks without following links, so that a link to a folder cannot make it
 walk outside the project, or in a loop.
@@ -26,7 +26,7 @@ import os
 import stat
 from pathlib import Path
 
-from moussalaha import sanitize
+from moussalaha import svg
 from moussalaha.problems import Problem
 
 KB = 1024
@@ -117,5 +117,5 @@ def check_tree(root: Path, folders: tuple[str, ...] = ("docs", "overrides")) -> 
                                                     f"{limit // KB} KB limit for a {suffix or 'file'} file",
                                         HOW_TO_SHRINK.get(suffix, IMAGE_ADVICE)))
             elif suffix == ".svg":
-                problems += sanitize.check_svg(path, display)
+                problems += svg.check_svg(path, display)
     return sorted(problems)

@@ -21,6 +21,7 @@ parser, whose messages are the ones editors see.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,11 +141,28 @@ class Document:
         return line
 
 
+def walk_nodes(node: yaml.Node | None, keys: bool = False,
+               into: Callable[[yaml.Node], bool] | None = None) -> Iterator[yaml.Node]:
+    """Every node of the tree under `node`, itself first, in the file's
+    order: a mapping's values (with `keys`, each key before its value), a
+    list's items. Where `into(node)` is false, the walk does not go under
+    that node."""
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        yield node
+        if into is not None and not into(node):
+            continue
+        if isinstance(node, yaml.MappingNode):
+            stack += reversed([part for key, value in node.value for part in ((key, value) if keys else (value,))])
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+
+
 def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
     """Keys given twice (both lines named) and keys that are not plain text."""
-    problems, nodes = [], [root] if root is not None else []
-    while nodes:
-        node = nodes.pop()
+    problems = []
+    for node in walk_nodes(root, keys=True):
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:
@@ -158,10 +176,7 @@ def _mapping_problems(root: yaml.Node | None, display: str) -> list[Problem]:
                                             "keep one of them: with both, the site would silently use the second"))
                 else:
                     seen[key.value] = line
-                nodes += [key, value]
-        elif isinstance(node, yaml.SequenceNode):
-            nodes += node.value
-        elif node.tag in NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+        elif isinstance(node, yaml.ScalarNode) and node.tag in NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
             problems.append(Problem(display, node.start_mark.line + 1,
                                     f"a number of {sum(c.isdigit() for c in node.value)} digits: more than the "
                                     f"{MAX_DIGITS} digits of any figure the site reports",

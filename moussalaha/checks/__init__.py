@@ -12,13 +12,13 @@ finds nothing wrong: they read the files it refuses.
 
 from __future__ import annotations
 
-from moussalaha import gate, html, news, published, redirects, render
+from moussalaha import gate, html, news, published, redirects, render, site_markdown
 from moussalaha.checks.common import docs, problem, relative, root
-from moussalaha.checks.data import check_data_texts, check_retyped_figures, data_figures
+from moussalaha.checks.data_checks import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
-from moussalaha.checks.markup import check_alt_text, markdown_renderer
+from moussalaha.checks.markup import check_alt_text
 from moussalaha.checks.names import check_names
-from moussalaha.checks.pages import check_front_matter, check_languages, check_nav, read_config, read_pages
+from moussalaha.checks.page_checks import check_front_matter, check_languages, check_nav, read_config, read_pages
 from moussalaha.checks.translations import check_translation
 from moussalaha.data import FILES, DataError, SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
@@ -43,7 +43,7 @@ def check_template(page, site_data: SiteData, renderer=None) -> list[Problem]:
 
 def run_checks(build: bool = True) -> list[Problem]:
     config = read_config()
-    renderer = markdown_renderer(config)
+    renderer = site_markdown.renderer(root())
     # The other checks read the files the gate refuses (a link, a huge file): not before they are fixed.
     refused = gate.check_project(root(), FILES, render_markdown=lambda text: renderer.reset().convert(text))
     if refused:

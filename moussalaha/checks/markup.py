@@ -1,5 +1,5 @@
-"""The Markdown renderer the checks read pages with (the extensions of
-mkdocs.yml), and the check of images without alternative text.
+"""The check of images without alternative text (the pages rendered as the
+site renders them: moussalaha.site_markdown).
 
 What a page may not contain (raw HTML that runs code or loads from
 elsewhere, oversized files, links, stray .html) is refused by the gate
@@ -13,16 +13,6 @@ from selectolax.lexbor import LexborHTMLParser
 from moussalaha import pages
 from moussalaha.checks.common import problem
 from moussalaha.problems import Problem, line_of
-
-
-def markdown_renderer(config: dict) -> markdown.Markdown:
-    names, options = [], {}
-    for entry in config.get("markdown_extensions") or []:
-        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if settings:
-            options[name] = settings
-    return markdown.Markdown(extensions=names, extension_configs=options)
 
 
 def check_alt_text(page: pages.Page, renderer: markdown.Markdown) -> list[Problem]:

@@ -10,7 +10,7 @@ import unicodedata
 from moussalaha import arabic, pages
 from moussalaha.checks.common import NOT_PROSE, PUNCTUATION, WORD, blank, problem
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES
-from moussalaha.problems import Problem
+from moussalaha.problems import Problem, line_at
 
 # Words that do not make a name: a name is recognised by its other words.
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "a", "au", "aux", "et", "pour", "of", "the", "and", "for", "in"}
@@ -76,5 +76,5 @@ def name_problems(text: str, lang: str, institutions, in_page: bool) -> list[tup
 
 def check_names(page: pages.Page, institutions) -> list[Problem]:
     body_start = len(page.text) - len(page.body)
-    return [problem(page.path, page.text[:body_start + offset].count("\n") + 1, message)
+    return [problem(page.path, line_at(page.text, body_start + offset), message)
             for offset, message in name_problems(page.body, page.lang, institutions, in_page=True)]

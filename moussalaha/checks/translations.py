@@ -9,7 +9,6 @@ from collections import Counter
 
 from moussalaha import pages
 from moussalaha.checks.common import NOT_PROSE, NUMBER, ORDINAL, TOOL, ascii_digits, blank, problem, relative
-from moussalaha.checks.pages import field_line
 from moussalaha.pages import STAMP
 from moussalaha.problems import Problem
 
@@ -60,7 +59,7 @@ def check_translation(page: pages.Page, source: pages.Page) -> list[Problem]:
                                       f"page here (or check that this page says the same), {restamp}")]
     stamp = pages.stamp_of(page)
     if stamp is None:
-        return [problem(page.path, field_line(page, STAMP), f"`{STAMP}:` is not what the stamp command writes — "
+        return [problem(page.path, page.field_line(STAMP), f"`{STAMP}:` is not what the stamp command writes — "
                                                             f"check the translation against {there}, {restamp}")]
     mine = {s.id: s for s in page.sections}
     changed = pages.changes(stamp, source)

@@ -14,7 +14,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from moussalaha import build, data, languages, news, open_data, sharing
-from moussalaha.pages import read_page
 
 
 def on_page_context(context, page, config, nav):
@@ -26,7 +25,7 @@ def on_page_context(context, page, config, nav):
     article = section = None
     if news.is_article(page.file.src_uri):
         slug = news.slug_of(page.file.src_uri)
-        article = sharing.Article(news.read(docs, slug, lang, read_page).date)
+        article = sharing.Article(news.read(docs, slug, lang).date)
         index = next((item for item in nav.pages if item.url == news.index_url(page.url)), None)
         if index is not None:
             section = (index.title, index.url)

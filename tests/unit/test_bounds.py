@@ -14,14 +14,13 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import markdown
 import pytest
 
-from moussalaha import bounds, data, gate, html, pages, render, sandbox
+from moussalaha import bounds, data, html, pages, render, sandbox, site_markdown
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
-MARKDOWN = markdown.Markdown(extensions=[*gate.MARKDOWN_EXTENSIONS, "toc"])
+RENDER = site_markdown.converter(ROOT)
 FIGURES: list[tuple[str, float, float]] = []
 
 
@@ -60,7 +59,7 @@ def _measure(label: str, work) -> object:
 def test_markdown_at_its_bound_is_read_and_one_step_over_refused(kind):
     text = _at_the_bound(kind, over=False)
     assert bounds.problems(text, "docs/x.md") == []
-    _measure(f"Markdown at the {kind} bound", lambda: html.rewrite(MARKDOWN.reset().convert(text), "ar", "https://x/"))
+    _measure(f"Markdown at the {kind} bound", lambda: html.rewrite(RENDER(text), "ar", "https://x/"))
     assert bounds.problems(_at_the_bound(kind, over=True), "docs/x.md") != []
 
 
@@ -84,7 +83,7 @@ def test_zz_print_the_figures():
     def real():
         body = render.render_page(page.body, page.meta, "ar", page.path, "docs/programme.md", site,
                                   ROOT / "overrides" / "components", ROOT / "docs")
-        return html.rewrite(MARKDOWN.reset().convert(body), "ar", "https://x/")
+        return html.rewrite(RENDER(body), "ar", "https://x/")
 
     _measure("a real page: docs/programme.md", real)
     print("\nworst accepted case of each bound (time, peak Python memory):")

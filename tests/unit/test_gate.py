@@ -2,7 +2,7 @@
 against what refuses it: the gate (moussalaha/gate.py, which `site.py
 check` and the build run first), the page's Jinja in the sandbox as the
 build renders it (moussalaha/render.py), the data's cross-references
-(moussalaha/data.py), or the editors' new-page command. Each is refused on
+(moussalaha/data/references.py), or the editors' new-page command. Each is refused on
 the fixture's file (and line), and no template writes the marker file.
 tests/site/test_hostile_build.py runs a few through a real build."""
 
@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import markdown
-
-from moussalaha import cli, data, gate, html, pages, published, render
+from moussalaha import cli, data, gate, html, pages, published, render, site_markdown
 from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit
@@ -30,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import run as corpus  # noqa: E402
 
 # The build's Markdown (mkdocs.yml's extensions).
-MARKDOWN = markdown.Markdown(extensions=[*gate.MARKDOWN_EXTENSIONS, "toc"])
+RENDER = site_markdown.converter(ROOT)
 FIXTURES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "hostile").glob("*.yml"))}
 
 
@@ -50,7 +48,7 @@ def pristine(tmp_path_factory):
 
 
 def test_the_project_passes():
-    assert [str(p) for p in gate.check_project(ROOT, data.FILES)] == []
+    assert [str(p) for p in gate.check_project(ROOT, data.FILES, render_markdown=RENDER)] == []
 
 
 def refused_in_process(project: Path, fixture: dict) -> str:
@@ -59,7 +57,7 @@ def refused_in_process(project: Path, fixture: dict) -> str:
     with its cross-references, then each rendered page's Markdown made into
     HTML, rewritten and checked as published (moussalaha/published.py), as
     the build does."""
-    problems = gate.check_project(project, data.FILES)
+    problems = gate.check_project(project, data.FILES, render_markdown=RENDER)
     if problems:
         return "\n".join(map(str, problems))
     found = []
@@ -76,7 +74,7 @@ def refused_in_process(project: Path, fixture: dict) -> str:
             except Problems as error:
                 found.append(str(error))
                 continue
-            article = html.rewrite(MARKDOWN.reset().convert(rendered), page.lang, "https://example.org/centre.html")
+            article = html.rewrite(RENDER(rendered), page.lang, "https://example.org/centre.html")
             found += map(str, published.check_article(article, change["file"], page.path.read_text(encoding="utf-8")))
     return "\n".join(found)
 
@@ -127,9 +125,9 @@ def test_the_preview_remembers_only_what_a_fresh_check_finds(pristine, tmp_path,
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
     (tmp_path / "outside.txt").write_text(corpus.SECRET)
-    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == gate.check_project(project, data.FILES)
+    assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == gate.check_project(project, data.FILES, render_markdown=RENDER)
     for change in FIXTURES[name]["changes"]:
         corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
-    fresh = gate.check_project(project, data.FILES)
-    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == fresh
-    assert gate.check_project(project, data.FILES, remembered=REMEMBERED) == fresh
+    fresh = gate.check_project(project, data.FILES, render_markdown=RENDER)
+    assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == fresh
+    assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == fresh

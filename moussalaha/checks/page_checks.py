@@ -113,48 +113,31 @@ def check_nav(config: dict, found) -> list[Problem]:
     return problems
 
 
-def field_line(page: pages.Page, field: str) -> int:
-    for number, line in enumerate(page.text.splitlines()[:page.body_line], 1):
-        if line.startswith(f"{field}:"):
-            return number
-    return 1
-
-
 def check_front_matter(page: pages.Page, descriptions: dict) -> list[Problem]:
-    if page.meta_error:
-        line, what = page.meta_error
-        return [problem(page.path, line, f"the front matter (between the --- lines) is not valid YAML ({what}) — "
-                                         "check the indentation, and put a value that contains «: » or « #» in quotes")]
-    if not pages.FRONT_MATTER.match(page.text):
-        return [problem(page.path, 1, "the page has no front matter — start it with a line ---, then `title: …` "
-                                      "and `description: …`, then a line ---")]
-    problems = []
-    for field in sorted(set(page.meta) - pages.PAGE_FIELDS):
-        close = difflib.get_close_matches(field, pages.PAGE_FIELDS, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else f"the fields are {', '.join(sorted(pages.PAGE_FIELDS))}"
-        problems.append(problem(page.path, field_line(page, field), f"unknown front matter field `{field}` — {hint}"))
+    """The rules of every page's front matter (moussalaha.pages, which the
+    build applies too), then the editors' own: each text in its page's
+    language, descriptions long enough and each page's own, no stamp on an
+    Arabic page, no placeholder left."""
+    problems = [problem(page.path, line, message) for line, message in pages.front_matter_problems(page)]
+    if page.meta_error or not pages.FRONT_MATTER.match(page.text):
+        return problems
     for field in pages.REQUIRED_FIELDS:
         value = page.meta.get(field)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(problem(page.path, field_line(page, field) if field in page.meta else 1,
-                                    f"the front matter has no `{field}:` — add one in {ENGLISH_NAMES[page.lang]}"))
-            continue
-        arabic = bool(LETTER.search(value))
-        if arabic != (page.lang == DEFAULT):
-            problems.append(problem(page.path, field_line(page, field),
+        if isinstance(value, str) and value.strip() and bool(LETTER.search(value)) != (page.lang == DEFAULT):
+            problems.append(problem(page.path, page.field_line(field),
                                     f"the {field} is not in {ENGLISH_NAMES[page.lang]} — write it in the page's language"))
     description = page.meta.get("description")
     if isinstance(description, str) and description.strip():
         if len(description) <= DESCRIPTION_MIN:
-            problems.append(problem(page.path, field_line(page, "description"),
+            problems.append(problem(page.path, page.field_line("description"),
                                     f"the description has {len(description)} characters — search engines show it "
                                     f"under the title: write a sentence of more than {DESCRIPTION_MIN} characters about this page"))
         other = descriptions.setdefault((page.lang, description.strip()), page.path)
         if other != page.path:
-            problems.append(problem(page.path, field_line(page, "description"),
+            problems.append(problem(page.path, page.field_line("description"),
                                     f"the same description as {relative(other)} — give each page its own"))
     if STAMP in page.meta and page.lang == DEFAULT:
-        problems.append(problem(page.path, field_line(page, STAMP),
+        problems.append(problem(page.path, page.field_line(STAMP),
                                 f"an Arabic page is the source, it has no `{STAMP}:` — remove it"))
     if PLACEHOLDER in page.text:
         problems.append(problem(page.path, line_of(page.text, PLACEHOLDER),

@@ -1,35 +1,25 @@
-"""The site's facts: the schema of the YAML files in docs/data/, their
-loading with the line of every problem, and the data in one language for
-the templates.
+"""The schema of the site's facts: one pydantic model per YAML file of
+docs/data/ (`FILES`, by the file's name).
 
-One model per file (`FILES`); `extra="forbid"` everywhere, so that a typo in
-a field's name is an error, not a silently ignored field; numbers are
-strict, so that a figure written in quotes ("198") is refused, not turned
-into a number; the ids one file gives another are checked (`SiteData`). Validate the data alone with:
-
-    .venv/bin/python -m moussalaha.data
+`extra="forbid"` everywhere, so that a typo in a field's name is an error,
+not a silently ignored field; numbers are strict, so that a figure written
+in quotes ("198") is refused, not turned into a number. The ids one file
+gives another are checked once every file is valid
+(moussalaha/data/references.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from functools import cached_property
-from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from moussalaha import files, official_websites, schema_messages, untrusted_yaml
+from moussalaha import official_websites
 from moussalaha.languages import LANGUAGES
-from moussalaha.problems import Problem, Problems, relative
 
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 Id = str
-
-
-class DataError(Problems):
-    """A data file is wrong; each problem names the file and line."""
 
 
 class Strict(BaseModel):
@@ -306,10 +296,6 @@ class Reuse(Strict):
         return self
 
 
-class UI(Strict):
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-
 # One model per file: the file's name is the key in the loaded data.
 FILES: dict[str, type[BaseModel]] = {}
 
@@ -401,207 +387,3 @@ class OpenDataFile(Strict):
 @_file_model("ui")
 class UIFile(Strict):
     ui: dict[str, Text]
-
-
-def load_file(path: Path, model: type[BaseModel], root: Path) -> tuple[BaseModel, untrusted_yaml.Document]:
-    """One data file, read as untrusted YAML (moussalaha/untrusted_yaml.py:
-    no aliases, no duplicate keys, a size limit) and validated; a DataError
-    names the line of each problem in the editors' words (schema_messages)."""
-    where = relative(path, root)
-    try:
-        document = untrusted_yaml.load(path, where)
-    except Problems as refused:
-        raise DataError(refused.problems) from None
-    try:
-        return model.model_validate(document.data or {}), document
-    except ValidationError as error:
-        raise DataError(schema_messages.problems(error, where, document.line, model)) from None
-
-
-class SiteData:
-    """All data files, validated, with their cross-references checked.
-
-    `data_dir` is the project's docs/data; messages name files from the
-    project's folder (two levels up)."""
-
-    def __init__(self, data_dir: Path):
-        self.data_dir = Path(data_dir)
-        self.root = self.data_dir.parent.parent
-        errors: list[Problem] = []
-        self.files: dict[str, BaseModel] = {}
-        self.documents: dict[str, untrusted_yaml.Document] = {}
-        self._localised: dict[str, dict] = {}  # {lang: localised(lang)}
-        for name, model in FILES.items():
-            path = self.data_dir / f"{name}.yml"
-            if not path.exists():
-                errors.append(Problem(relative(path, self.root), 1, "this data file is missing."))
-                continue
-            try:
-                self.files[name], self.documents[name] = load_file(path, model, self.root)
-            except DataError as error:
-                errors += error.problems
-        unknown = sorted(p.name for p in self.data_dir.glob("*.y*ml") if p.stem not in FILES)
-        errors += [Problem(relative(self.data_dir / n, self.root), 1, "unknown data file: rename it or remove it.")
-                   for n in unknown]
-        if not errors:
-            errors = self._check_references()
-        if errors:
-            raise DataError(errors)
-
-    # One attribute per top-level field of the files, by name.
-    sources = property(lambda self: self.files["sources"].sources)
-    institutions = property(lambda self: self.files["institutions"].institutions)
-    agreement = property(lambda self: self.files["agreement"].agreement)
-    centre = property(lambda self: self.files["agreement"].centre)
-    levels = property(lambda self: self.files["strategy"].levels)
-    programme = property(lambda self: self.files["programme"].programme)
-    milestones = property(lambda self: self.files["programme"].milestones)
-    women = property(lambda self: self.files["programme"].women)
-    aftercare_events = property(lambda self: self.files["programme"].aftercare_events)
-    announced = property(lambda self: self.files["projects"].announced)
-    projects = property(lambda self: self.files["projects"].projects)
-    other_programmes = property(lambda self: self.files["projects"].other_programmes)
-    activities = property(lambda self: self.files["projects"].activities)
-    contact = property(lambda self: self.files["contact"].contact)
-    redirects = property(lambda self: self.files["redirects"].redirects)
-    ui = property(lambda self: self.files["ui"].ui)
-    open_data = property(lambda self: self.files["open_data"])
-
-    @cached_property
-    def source_ids(self) -> set[str]:
-        return {s.id for s in self.sources}
-
-    def source(self, source_id: str) -> Source:
-        """The entry an id stands for, following `replaced_by`."""
-        entries = {s.id: s for s in self.sources}
-        entry = entries[source_id]
-        while entry.replaced_by is not None:
-            entry = entries[entry.replaced_by]
-        return entry
-
-    def current_ids(self, ids: list[str]) -> list[str]:
-        """The ids of the entries `ids` stand for, each once, in their order
-        (two old ids replaced by one entry cite it once)."""
-        known = self.source_ids
-        # An unknown id is kept as it is: the references' check names it
-        # with its file and line, which a KeyError here would hide.
-        return list(dict.fromkeys(self.source(i).id if i in known else i for i in ids))
-
-    def _check_references(self) -> list[Problem]:
-        """Every id a file refers to must exist, and each id be given once."""
-        errors = []
-        known = {
-            "sources": self.source_ids,
-            "institution": {i.id for i in self.institutions},
-            "level": {lvl.id for lvl in self.levels},
-        }
-
-        def expect(file: str, kind: str, ids, where: str, location: tuple):
-            for index, value in enumerate([ids] if isinstance(ids, str) else ids):
-                if value not in known[kind]:
-                    document = self.documents[file]
-                    errors.append(Problem(
-                        document.path, document.line(location if isinstance(ids, str) else (*location, index)),
-                        f"{where} refers to unknown {kind} id `{value}`; known ids: {', '.join(sorted(known[kind]))}."))
-
-        for kind_file, model in self.files.items():
-            for where, location, ids in _source_lists(model):
-                expect(kind_file, "sources", ids, where, location)
-        for i, s in enumerate(self.sources):
-            if s.replaced_by is not None:
-                expect("sources", "sources", s.replaced_by, f"source {s.id}.replaced_by", ("sources", i, "replaced_by"))
-        for i, s in enumerate(self.agreement.signatories):
-            expect("agreement", "institution", s.institution, f"signatory {s.name.en}",
-                   ("agreement", "signatories", i, "institution"))
-        expect("programme", "institution", self.programme.launched_by, "programme.launched_by",
-               ("programme", "launched_by"))
-        for i, p in enumerate(self.projects):
-            expect("projects", "level", p.level, f"project {p.id}", ("projects", i, "level"))
-            expect("projects", "institution", p.partners, f"project {p.id}", ("projects", i, "partners"))
-        for kind, items in (("sources", self.sources), ("institutions", self.institutions)):
-            document = self.documents[kind]
-            seen: set[str] = set()
-            for index, item in enumerate(items):
-                if item.id in seen:
-                    # The line of this entry, the second (or later) to give the id.
-                    errors.append(Problem(document.path, document.line((kind, index, "id")),
-                                          f"id `{item.id}` is used twice: give each entry its own id."))
-                seen.add(item.id)
-        return errors
-
-    def localised(self, lang: str) -> dict:
-        """The data as plain dicts in one language, for templates; made once
-        for each language (every page of a build asks for it, and the
-        sandbox lets no template change it)."""
-        if lang not in self._localised:
-            self._localised[lang] = self._localise_all(lang)
-        return self._localised[lang]
-
-    def _localise_all(self, lang: str) -> dict:
-        data = {name: _localise(getattr(self, name), lang) for name in (
-            "agreement", "centre", "programme", "milestones", "women", "aftercare_events",
-            "projects", "announced", "other_programmes", "activities", "levels", "contact")}
-        data["reuse"] = _localise(self.open_data.reuse, lang)
-        # Every id, old ones included, gives its current entry (with that
-        # entry's own `id`, for links to the sources page).
-        data["sources"] = {s.id: _localise(self.source(s.id), lang) for s in self.sources}
-        data["institutions"] = {i.id: _localise(i, lang) for i in self.institutions}
-        data["ui"] = _localise(self.ui, lang)
-        data["latest"] = data["milestones"][-1]
-        # Pages and the footer mention a contact only once an editor fills one in.
-        contact = data["contact"]
-        data["contact_published"] = bool(contact["email"] or contact["phone"] or contact["address"])
-        return data
-
-
-_loaded: dict[Path, tuple[tuple, SiteData]] = {}
-
-
-def load(data_dir: Path) -> SiteData:
-    """The validated data of `data_dir`, read again only when a data file
-    changed (under `make serve`, every page of every rebuild asks for it)."""
-    data_dir = Path(data_dir).resolve()
-    stamp = files.stamp(data_dir.glob("*.y*ml"))
-    cached = _loaded.get(data_dir)
-    if cached is None or cached[0] != stamp:
-        cached = _loaded[data_dir] = (stamp, SiteData(data_dir))
-    return cached[1]
-
-
-def _source_lists(model: BaseModel, where: str = "", location: tuple = ()):
-    """Yield (description, location, ids) for every `sources`-like field in a model tree."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        here, at = (f"{where}.{name}" if where else name), (*location, name)
-        if (name == "sources" or name.endswith("_sources")) and all(isinstance(v, str) for v in value):
-            yield here, at, value
-        elif isinstance(value, BaseModel):
-            yield from _source_lists(value, here, at)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _source_lists(item, f"{here}[{index}]", (*at, index))
-
-
-def _localise(value, lang: str):
-    if isinstance(value, Text):
-        return getattr(value, lang)
-    if isinstance(value, PartialText):
-        return getattr(value, lang)
-    if isinstance(value, BaseModel):
-        return {name: _localise(getattr(value, name), lang) for name in type(value).model_fields}
-    if isinstance(value, dict):
-        return {key: _localise(item, lang) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_localise(item, lang) for item in value]
-    return value
-
-
-if __name__ == "__main__":
-    try:
-        site_data = SiteData(Path("docs/data"))
-    except DataError as error:
-        print(error, file=sys.stderr)
-        sys.exit(1)
-    print(f"{len(site_data.sources)} sources, {len(site_data.institutions)} institutions, "
-          f"{len(site_data.milestones)} milestones: all valid.")
