@@ -71,6 +71,8 @@
       const tag = String(Date.now());
       prefetch(bundle, `pagefind-entry.json?ts=${tag}`);
       prefetch(bundle, `wasm.${lang}.pagefind`);
+      // The entry read here too, by an address of its own (a preloaded
+      // response goes to one reader): a second small request, not a wait.
       fetch(new URL(`pagefind-entry.json?ts=${tag}&chunks`, bundle)).then((response) => response.json())
         .then(({ languages }) => {
           const index = languages[lang];
