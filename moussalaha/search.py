@@ -43,9 +43,10 @@ from moussalaha.problems import SiteError
 
 BUNDLE = "pagefind"
 # What the site's search script loads; the rest of Pagefind's bundle (its
-# ready-made interfaces, the index of pages without a language) is removed.
+# ready-made interfaces, its web worker, which the script does not use, the
+# index of pages without a language) is removed.
 _LANGS = "|".join(LANGUAGES)
-KEEP = re.compile(rf"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.({_LANGS})_.*\.pf_meta"
+KEEP = re.compile(rf"^(pagefind\.js|pagefind-entry\.json|pagefind\.({_LANGS})_.*\.pf_meta"
                   rf"|wasm\.({_LANGS})\.pagefind|index|fragment|filter)$")
 # Parts of the article that are not its content.
 # A news article's link back to the news and its date are the page's frame:
@@ -173,6 +174,13 @@ def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
         indexer.close()
 
 
+def chunk_name(path: str) -> str:
+    """The name Pagefind gives an index chunk, from its path in the bundle
+    ("index/ar_5207f8f.pf_index"); "" for any other file."""
+    folder, _, name = path.partition("/")
+    return name.removesuffix(".pf_index") if folder == "index" and name.endswith(".pf_index") else ""
+
+
 def write_index(site: Path, files: dict[str, bytes]) -> None:
     """The files the site's search script loads, into site/pagefind/."""
     output = site / BUNDLE
@@ -185,6 +193,12 @@ def write_index(site: Path, files: dict[str, bytes]) -> None:
             # sort them, so that the same commit builds the same bytes.
             data = json.loads(content)
             data["languages"] = dict(sorted(data["languages"].items()))
+            # Each language's index chunks, which the search script asks for
+            # as soon as it reads this file, beside the engine, instead of
+            # Pagefind asking for them once its engine runs (a second wait).
+            chunks = sorted(filter(None, map(chunk_name, files)))
+            for lang, language in data["languages"].items():
+                language["chunks"] = [chunk for chunk in chunks if chunk.startswith(f"{lang}_")]
             content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         (output / name).parent.mkdir(parents=True, exist_ok=True)
         (output / name).write_bytes(content)

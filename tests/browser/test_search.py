@@ -13,6 +13,7 @@ data they render (docs/data/).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -31,6 +32,14 @@ def open_page(page, url: str) -> dict:
     page.on("pageerror", lambda e: record["errors"].append(str(e)))
     goto(page, url)
     return record
+
+
+def search_files(requests: list[str]) -> list[str]:
+    """The names of the search's own files among `requests`: Pagefind's
+    script and entry file, its engine (WebAssembly), its index and fragments."""
+    names = [urlsplit(url).path.rsplit("/", 1)[-1] for url in requests]
+    return [name for name in names
+            if re.fullmatch(r"pagefind.*\.js(on)?", name) or name.endswith((".wasm", ".pagefind")) or ".pf_" in name]
 
 
 def search(page, query: str, every: bool = False) -> list[dict]:
@@ -301,11 +310,15 @@ def test_phone_opens_the_search_from_its_button(site, phone):
     button = phone.locator(".mc-search-button")
     assert button.get_attribute("aria-label") == "البحث في الموقع"
     button.focus()
+    # The page loaded and the button reached: the search not used yet, none of its files asked for.
+    assert search_files(record["requests"]) == []
     phone.keyboard.press("Enter")
     phone.wait_for_function("() => document.activeElement && document.activeElement.id === 'mc-search-input'")
     phone.keyboard.type("والمندوبية")
     phone.wait_for_function("() => document.querySelector('[data-mc-search]').dataset.state === 'done'")
     assert phone.locator(".md-search-result__item").count() > 0
+    loaded = search_files(record["requests"])
+    assert "pagefind.js" in loaded and any(name.endswith(".pf_index") for name in loaded), loaded
     screenshot(phone, "search-ar-phone")
     assert toggle.is_checked() and phone.locator(INPUT).bounding_box()["width"] == 390
     phone.keyboard.press("Escape")

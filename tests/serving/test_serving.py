@@ -478,7 +478,7 @@ def test_browser_404_pages_run_under_the_policy(nginx, browser, missing):
 @pytest.mark.parametrize("path, word", [("index.html", "مصالحة"), ("fr/index.html", "Moussalaha"),
                                         ("en/index.html", "Moussalaha")])
 def test_browser_search_runs_under_the_policy(nginx, browser, path, word):
-    """The search engine (Pagefind: a worker and WebAssembly) works with the policy."""
+    """The search engine (Pagefind: WebAssembly, its files preloaded by the script) works with the policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     record = csp_watch(page)

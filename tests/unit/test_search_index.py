@@ -1,6 +1,9 @@
-"""The copy of a page that the search indexer reads (moussalaha/search.py)."""
+"""The copy of a page that the search indexer reads, and the bundle the site
+publishes (moussalaha/search.py)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -20,3 +23,19 @@ def test_table_cells_reach_the_indexer_as_separate_words():
     text = " ".join(LexborHTMLParser(search.indexed_copy(PAGE, "fr", "docs/lexicon.fr.md")).body.text().split())
     assert "العربية Français English" in text
     assert "مركز مصالحة Centre Moussalaha" in text
+
+
+def test_the_entry_file_lists_each_languages_index_chunks(tmp_path):
+    """The search script asks for a language's index chunks as soon as it
+    reads the entry file, beside Pagefind's engine; Pagefind's worker, which
+    the script does not use, is not published."""
+    entry = {"version": "1.5.2", "languages": {"fr": {"hash": "fr_1", "wasm": "fr", "page_count": 1},
+                                               "ar": {"hash": "ar_1", "wasm": "ar", "page_count": 1}}}
+    files = {"pagefind-entry.json": json.dumps(entry).encode(), "pagefind.js": b"", "pagefind-worker.js": b"",
+             "index/ar_b.pf_index": b"", "index/ar_a.pf_index": b"", "index/fr_c.pf_index": b"",
+             "fragment/ar_d.pf_fragment": b""}
+    search.write_index(tmp_path, files)
+    written = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert {lang: data["chunks"] for lang, data in written["languages"].items()} == {"ar": ["ar_a", "ar_b"],
+                                                                                     "fr": ["fr_c"]}
+    assert not (tmp_path / "pagefind" / "pagefind-worker.js").exists()

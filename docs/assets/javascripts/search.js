@@ -1,7 +1,8 @@
 /* The site's search box (overrides/partials/site-search.html), on top of
    Pagefind's JavaScript API. Nothing of Pagefind is fetched until the visitor
-   focuses the box; then Pagefind loads the index of the page's language only
-   (it reads <html lang>), in small chunks, as the words are typed.
+   reaches for the search (focuses the box, presses the phone's search
+   button); then the engine and the index of the page's language only (it
+   reads <html lang>) load at once, while the words are typed (load()).
 
    Arabic queries: each word is also searched without the article,
    conjunction or preposition written attached to it (ال و ف ب ك ل), cut by
@@ -50,12 +51,55 @@
   let timer = 0;
   let quiet = false;
 
+  // A file of Pagefind's bundle asked for now, for Pagefind's own request
+  // of it later (the same URL and mode: the browser hands over this response).
+  function prefetch(bundle, name) {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = new URL(name, bundle).href;
+    document.head.append(link);
+  }
+
+  /* Pagefind asks for its files one after the other: its script, then its
+     entry file, then the language's metadata and engine (WebAssembly), then,
+     once the engine runs, the index chunks of the words typed. All of them are
+     asked for at once here, as the visitor reaches for the box: the entry and
+     the engine with the script, the metadata and every index chunk of the
+     language (search.py lists them in the entry) as soon as the entry
+     arrives. Pagefind runs on this page's thread (noWorker): its worker
+     would be one more file to fetch before anything else, and the preloaded
+     files are the page's, not a worker's. */
   function load() {
-    engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
-      await pagefind.init();
-      return pagefind;
-    });
+    if (!engine) {
+      const bundle = new URL("pagefind/", root);
+      const lang = document.documentElement.lang;
+      // Pagefind's own cache-busting of its entry file, once per page.
+      const tag = String(Date.now());
+      prefetch(bundle, `pagefind-entry.json?ts=${tag}`);
+      prefetch(bundle, `wasm.${lang}.pagefind`);
+      // The entry read here too, by an address of its own (a preloaded
+      // response goes to one reader): a second small request, not a wait.
+      fetch(new URL(`pagefind-entry.json?ts=${tag}&chunks`, bundle)).then((response) => response.json())
+        .then(({ languages }) => {
+          const index = languages[lang];
+          prefetch(bundle, `pagefind.${index.hash}.pf_meta`);
+          for (const chunk of index.chunks || []) prefetch(bundle, `index/${chunk}.pf_index`);
+        }).catch(() => {});
+      // Pagefind cuts each query into letters with Intl.Segmenter; the first
+      // one made on a page loads the browser's text-breaking data (some 40 ms
+      // of a phone's time), done here while the files are on their way.
+      if (typeof Intl.Segmenter === "function") {
+        (window.requestIdleCallback || setTimeout)(() => [...new Intl.Segmenter(lang, { granularity: "grapheme" })
+          .segment(lang)]);
+      }
+      engine = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true, metaCacheTag: tag });
+        await pagefind.init();
+        return pagefind;
+      });
+    }
     return engine;
   }
 
@@ -156,8 +200,8 @@
     box.dataset.query = query;
   }
 
-  function render(results, query, append) {
-    if (!append) list.replaceChildren();
+  // Results, at the end of the list.
+  function show(results) {
     for (const result of results) {
       const target = best(result);
       const item = document.createElement("li");
@@ -189,6 +233,10 @@
       item.append(link);
       list.append(item);
     }
+  }
+
+  // The list complete: its number of results, said once (role=status).
+  function finish(query) {
     const count = list.children.length;
     say(count === 0 ? box.dataset.none : count === 1 ? box.dataset.one : box.dataset.other.replace("{n}", count),
         "done", query);
@@ -213,22 +261,37 @@
     elsewhere.hidden = false;
   }
 
-  /* The next results of the current search, MAX_RESULTS at most: their
-     data read a few more at a time, for those relevant() sets aside; those
-     read beyond MAX_RESULTS wait for the next press of «more results». */
+  /* The next results of the current search, MAX_RESULTS at most: their data
+     (a small file each) read for as many results as are to be shown, more if
+     relevant() sets some aside; those read beyond MAX_RESULTS wait for the
+     next press of «more results». A search's first results are each shown
+     as soon as its data and those of the results above it have arrived (on a
+     slow network the first appears a round trip or two before the tenth);
+     the count is said once they are all there. */
   async function next(number) {
     const search = current;
+    const first = !search.started;
     const shown = search.waiting.splice(0, MAX_RESULTS);
     while (shown.length < MAX_RESULTS && search.read < search.ranked.length) {
-      const batch = search.ranked.slice(search.read, search.read + 2 * MAX_RESULTS);
+      const batch = search.ranked.slice(search.read, search.read + MAX_RESULTS).map((result) => result.data());
       search.read += batch.length;
-      const data = await Promise.all(batch.map((result) => result.data()));
-      if (number !== latest) return;
-      shown.push(...data.filter((result) => relevant(result, search.wanted)));
+      for (const data of batch) {
+        const result = await data;
+        if (number !== latest) return;
+        if (!relevant(result, search.wanted)) continue;
+        shown.push(result);
+        if (first && shown.length <= MAX_RESULTS) {
+          // The previous search's results stay until this one has one to show.
+          if (shown.length === 1) list.replaceChildren();
+          show([result]);
+        }
+      }
     }
     search.waiting.push(...shown.splice(MAX_RESULTS));
-    render(shown, search.text, search.started);
+    if (!first) show(shown);
+    else if (!shown.length) list.replaceChildren();
     search.started = true;
+    finish(search.text);
     more.hidden = !(search.waiting.length || search.read < search.ranked.length);
     if (!list.children.length) suggest(search.text);
   }
@@ -244,6 +307,7 @@
     say(box.dataset.loading, "loading", text);
     try {
       const pagefind = await load();
+      if (number !== latest) return;
       const found = new Map();
       const responses = await Promise.all(queries(text).map((query) => pagefind.search(query)));
       if (number !== latest) return;
@@ -305,6 +369,8 @@
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus({ preventScroll: true });
   });
+  // The engine starts loading as the finger or the mouse button goes down.
+  button?.addEventListener("pointerdown", () => load().catch(() => {}));
   button?.addEventListener("click", () => {
     open();
     input.focus({ preventScroll: true });
