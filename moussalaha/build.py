@@ -192,8 +192,9 @@ def language_built(config) -> None:
     words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
                           contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
                           date_label=ui["dossier_date"])
-    day = dossier.dossier_date(Path(config.config_file_path).parent)
-    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words, day)
+    project = Path(config.config_file_path).parent
+    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words,
+                                                     dossier.dossier_date(project), dossier.cache_folder(project))
 
 
 def finish_dossiers(site: Path, facts: data.SiteData, repo: Path) -> None:
