@@ -41,7 +41,6 @@ one, the installed theme's files are listed once, not once per language
 from __future__ import annotations
 
 import gzip
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -162,14 +161,10 @@ def start(config) -> None:
 
 
 def start_dossiers() -> None:
-    """The process that renders the dossiers, started now so that it loads
-    WeasyPrint (two seconds) while the pages are built, on the core MkDocs
-    leaves idle. Forked: it inherits the loaded package."""
+    """The processes that render the dossiers (moussalaha/dossier.py)."""
     stop_dossiers()
     state.dossiers.clear()
-    state.dossier_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    # The pool starts its process at the first task: this one, now.
-    state.dossier_pool.submit(dossier.warm_up)
+    state.dossier_pool = dossier.start_workers()
 
 
 def stop_dossiers() -> None:

@@ -39,10 +39,12 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -110,8 +112,26 @@ def details(size: int, day: dt.date, lang: str, ui: dict) -> str:
     return present.fill(ui["dossier_details"], size=round(size / 1024), date=present.format_day(day, lang))
 
 
-def warm_up() -> None:
-    """In the process that renders the dossiers, forked from the build's:
+# The process that renders the dossiers, one language after the other, each
+# as soon as its pages are written, beside the build (on the core MkDocs
+# leaves idle). A second one (the next language not queued behind the
+# previous one's) loaded WeasyPrint twice, and showed no gain in time.
+WORKERS = 1
+
+
+def start_workers() -> ProcessPoolExecutor:
+    """The process that renders the dossiers, started now (at the start of
+    a build: forked while the build's process is small, it inherits the
+    loaded package)."""
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_warm_up)
+    # Forked processes start at the first task: this one, now.
+    pool.submit(os.getpid)
+    return pool
+
+
+def _warm_up() -> None:
+    """In each process that renders the dossiers, forked from the build's:
     tell Python's garbage collector to leave every object so far alone
     (the build's, inherited): it would walk them again at each of its
     passes, during the rendering. WeasyPrint is loaded at the first
