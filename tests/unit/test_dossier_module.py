@@ -83,15 +83,18 @@ def small_dossier(site, figure: str, image: bool = True) -> str:
             + ('<img src="../assets/mark.svg" alt="م">' if image else "") + "</body></html>")
 
 
+def square(colour: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+            f'<rect width="10" height="10" fill="{colour}"/></svg>')
+
+
 @pytest.fixture
 def small_site(tmp_path):
     site = tmp_path / "site"
     (site / "assets" / "fonts").mkdir(parents=True)
     (site / "fr").mkdir()
     shutil.copyfile(dossier.LATIN_FONTS[400], site / "assets" / "fonts" / "sans.ttf")
-    (site / "assets" / "mark.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#0b5a45"/></svg>',
-        encoding="utf-8")
+    (site / "assets" / "mark.svg").write_text(square("#0b5a45"), encoding="utf-8")
     return site
 
 
@@ -141,9 +144,7 @@ def test_the_cache_never_serves_a_dossier_made_from_other_inputs(small_site, tmp
     # this process: WeasyPrint does not fetch it again.)
     without_image = small_dossier(small_site, "1 236", image=False)
     dossier.cached_pdf(without_image, small_site, "fr", cache)
-    (small_site / "assets" / "mark.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#b5651d"/></svg>',
-        encoding="utf-8")
+    (small_site / "assets" / "mark.svg").write_text(square("#b5651d"), encoding="utf-8")
     dossier.cached_pdf(html, small_site, "fr", cache)
     assert len(renders) == 5
     shutil.copyfile(dossier.LATIN_FONTS[700], small_site / "assets" / "fonts" / "sans.ttf")
