@@ -22,14 +22,15 @@ dossier's date) and a table of contents with page numbers.
   date of the last commit; the PDF's creation and change dates are that
   date, and its identifier a hash of its content.
 - Cached (cached_pdf()), as mkdocs-material's social plugin caches its
-  images: WeasyPrint's second of layout per language is spent once for
+  images: WeasyPrint's second of work per language is spent once for
   given inputs. A PDF is stored under the hash of all that makes it (the
-  HTML document with its style sheet, the bytes of every file WeasyPrint
-  fetched for it: fonts, images; the versions of WeasyPrint, its Python
-  libraries and Pango, HarfBuzz, Fontconfig; the rendering's options) in
-  .cache/moussalaha/dossier/ (git-ignored; the deploy workflow keeps it
-  between runs), and given back only when each of these is the same, so
-  that a cached dossier is byte for byte the one WeasyPrint would make.
+  HTML document with its style sheet, the bytes of the fonts it names and
+  of every file WeasyPrint fetched for it; the versions of Python, zlib,
+  WeasyPrint and its Python libraries, Pango, HarfBuzz and Fontconfig;
+  the rendering's options) in .cache/moussalaha/dossier/ (git-ignored;
+  the deploy workflow keeps it between runs), and given back only when
+  each of these is the same: a cached dossier is byte for byte the one
+  WeasyPrint would make.
   MOUSSALAHA_DOSSIER_CACHE=off renders every time.
 """
 
@@ -386,8 +387,10 @@ def _renderer_versions() -> str | None:
     """The versions of all that renders a dossier, or None on a system
     whose libraries do not answer to their Linux names (no cache there)."""
     import ctypes
+    import zlib
 
-    versions = {}
+    # Python, and zlib, which compresses the PDF's streams.
+    versions = {"python": sys.version, "zlib": zlib.ZLIB_RUNTIME_VERSION}
     for package in RENDERING_PACKAGES:
         try:
             versions[package] = metadata.version(package)
