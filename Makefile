@@ -149,4 +149,4 @@ requirements: $(VENV)/.installed
 	  --custom-compile-command "make requirements" requirements.in -o requirements.txt
 
 clean:
-	rm -rf site $(VENV) .pytest_cache node_modules
+	rm -rf site $(VENV) .pytest_cache node_modules .cache/moussalaha

@@ -41,7 +41,6 @@ one, the installed theme's files are listed once, not once per language
 from __future__ import annotations
 
 import gzip
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -161,14 +160,10 @@ def start(config) -> None:
 
 
 def start_dossiers() -> None:
-    """The process that renders the dossiers, started now so that it loads
-    WeasyPrint (two seconds) while the pages are built, on the core MkDocs
-    leaves idle. Forked: it inherits the loaded package."""
+    """The processes that render the dossiers (moussalaha/dossier.py)."""
     stop_dossiers()
     state.dossiers.clear()
-    state.dossier_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    # The pool starts its process at the first task: this one, now.
-    state.dossier_pool.submit(dossier.warm_up)
+    state.dossier_pool = dossier.start_workers()
 
 
 def stop_dossiers() -> None:
@@ -191,8 +186,9 @@ def language_built(config) -> None:
     words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
                           contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
                           date_label=ui["dossier_date"])
-    day = dossier.dossier_date(Path(config.config_file_path).parent)
-    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words, day)
+    project = Path(config.config_file_path).parent
+    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words,
+                                                     dossier.dossier_date(project), dossier.cache_folder(project))
 
 
 def finish_dossiers(site: Path, facts: data.SiteData, repo: Path) -> None:

@@ -21,19 +21,37 @@ dossier's date) and a table of contents with page numbers.
 - Reproducible: the dossier's date is SOURCE_DATE_EPOCH if set, else the
   date of the last commit; the PDF's creation and change dates are that
   date, and its identifier a hash of its content.
+- Cached (cached_pdf()), as mkdocs-material's social plugin caches its
+  images: WeasyPrint's second of work per language is spent once for
+  given inputs. A PDF is stored under the hash of all that makes it (the
+  HTML document with its style sheet, the bytes of the fonts it names and
+  of every file WeasyPrint fetched for it; the versions of Python, zlib,
+  WeasyPrint and its Python libraries, Pango, HarfBuzz and Fontconfig;
+  the rendering's options) in .cache/moussalaha/dossier/ (git-ignored;
+  the deploy workflow keeps it between runs), and given back only when
+  each of these is the same: a cached dossier is byte for byte the one
+  WeasyPrint would make.
+  MOUSSALAHA_DOSSIER_CACHE=off renders every time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
+import json
+import multiprocessing
 import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from html import escape
+from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -95,14 +113,31 @@ def details(size: int, day: dt.date, lang: str, ui: dict) -> str:
     return present.fill(ui["dossier_details"], size=round(size / 1024), date=present.format_day(day, lang))
 
 
-def warm_up() -> None:
-    """In the process that renders the dossiers, forked from the build's:
-    load WeasyPrint (half a second of processor time) and its font
-    configuration, then tell Python's garbage collector to leave every
-    object so far alone (the build's, inherited, and WeasyPrint's): it
-    would walk them again at each of its passes, during the rendering."""
-    gc.freeze()
-    _font_configuration()
+# The process that renders the dossiers, one language after the other, each
+# as soon as its pages are written, beside the build (on the core MkDocs
+# leaves idle). A second one (the next language not queued behind the
+# previous one's) loaded WeasyPrint twice, and showed no gain in time.
+WORKERS = 1
+
+
+def start_workers() -> ProcessPoolExecutor:
+    """The process that renders the dossiers, started now (at the start of
+    a build: forked while the build's process is small, it inherits the
+    loaded package)."""
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_warm_up)
+    # Forked processes start at the first task: this one, now.
+    pool.submit(os.getpid)
+    return pool
+
+
+def _warm_up() -> None:
+    """In each process that renders the dossiers, forked from the build's:
+    tell Python's garbage collector to leave every object so far alone
+    (the build's, inherited): it would walk them again at each of its
+    passes, during the rendering. WeasyPrint is loaded at the first
+    dossier the cache does not hold (half a second of processor time
+    that a build whose dossiers are all cached does not spend)."""
     gc.freeze()
 
 
@@ -261,9 +296,11 @@ def document(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> s
 </html>"""
 
 
-def _own_files_fetcher(site: Path):
+def _own_files_fetcher(site: Path, fetched: dict[str, str] | None = None):
     """WeasyPrint's URL fetcher, limited to the site's files and the
-    package's own: nothing is downloaded while the site builds."""
+    package's own: nothing is downloaded while the site builds. Each file
+    fetched is noted in `fetched` ({its portable name: the hash of its
+    bytes}), for the cache."""
     from weasyprint.urls import URLFetcher
 
     allowed = (site.resolve(), PACKAGE)
@@ -273,18 +310,24 @@ def _own_files_fetcher(site: Path):
             if url.startswith("file://"):
                 path = Path(url.removeprefix("file://").split("?")[0]).resolve()
                 if any(path.is_relative_to(folder_) for folder_ in allowed):
+                    if fetched is not None:
+                        fetched[_portable_name(path, site)] = _digest(path)
                     return super().fetch(url, headers)
             raise ValueError(f"the dossier fetches only the site's own files, not {url}")
 
     return OwnFiles(allowed_protocols=("file",))
 
 
-def render(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> bytes:
-    """The dossier of `lang` as PDF/UA-1 bytes."""
-    load_weasyprint()  # here: only the end of a build needs it
+# The options WeasyPrint renders with; part of each dossier's cache key.
+RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": False, "pdf_tags": True}
+
+
+def render(html: str, site: Path, lang: str, fetched: dict[str, str] | None = None) -> bytes:
+    """The dossier `html` (document()) as PDF/UA-1 bytes; the files
+    WeasyPrint fetched for it are noted in `fetched`."""
+    load_weasyprint()  # here: only a dossier the cache does not hold needs it
     from weasyprint import HTML
 
-    html = document(site, docs, lang, words, day)
     # WeasyPrint makes hundreds of thousands of objects per document, and
     # Python's garbage collector walked them again and again while it
     # worked: a fifth of its time. They are collected once it is done.
@@ -292,16 +335,139 @@ def render(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> byt
     gc.disable()
     try:
         return HTML(string=html, base_url=str(site / folder(lang)) + "/",
-                    url_fetcher=_own_files_fetcher(site)).write_pdf(
-            pdf_variant="pdf/ua-1", pdf_identifier=False, pdf_tags=True, font_config=_font_configuration())
+                    url_fetcher=_own_files_fetcher(site, fetched)).write_pdf(
+            font_config=_font_configuration(), **RENDER_OPTIONS)
     finally:
         if collecting:
             gc.enable()
 
 
-def write(site: Path, docs: Path, lang: str, words: Words, day: dt.date) -> tuple[str, int]:
-    """Render and write the dossier of `lang`; returns (its path in the site, its size)."""
-    pdf = render(site, docs, lang, words, day)
+# The cache of dossiers, in the project (git-ignored), and the variable that turns it off.
+CACHE_FOLDER = Path(".cache") / "moussalaha" / "dossier"
+CACHE_SWITCH = "MOUSSALAHA_DOSSIER_CACHE"
+# The dossiers the cache keeps (three per version of the site), the latest used.
+CACHE_ENTRIES = 30
+# What else makes a dossier's bytes: the Python libraries that render it
+# (their versions), and Debian's text-layout libraries, by their Linux
+# names, with the function that tells each one's version.
+RENDERING_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "fonttools", "brotli", "zopfli",
+                      "pyphen", "pillow")
+NATIVE_LIBRARIES = (("libpango-1.0.so.0", "pango_version_string"), ("libharfbuzz.so.0", "hb_version_string"),
+                    ("libfontconfig.so.1", "FcGetVersion"))
+
+
+def cache_folder(project: Path) -> Path | None:
+    """Where the project's dossiers are cached; None when
+    MOUSSALAHA_DOSSIER_CACHE=off."""
+    if os.environ.get(CACHE_SWITCH, "").strip().lower() in ("off", "0", "false", "no"):
+        return None
+    return project / CACHE_FOLDER
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _portable_name(path: Path, site: Path) -> str:
+    """A fetched file's name wherever the site is built and the project
+    checked out: site/assets/fonts/…, package/fonts/…"""
+    site = site.resolve()
+    if path.is_relative_to(site):
+        return f"site/{path.relative_to(site).as_posix()}"
+    return f"package/{path.relative_to(PACKAGE).as_posix()}"
+
+
+def _fetched_file(name: str, site: Path) -> Path:
+    root, relative = name.split("/", 1)
+    return (site.resolve() if root == "site" else PACKAGE) / relative
+
+
+@cache
+def _renderer_versions() -> str | None:
+    """The versions of all that renders a dossier, or None on a system
+    whose libraries do not answer to their Linux names (no cache there)."""
+    import ctypes
+    import zlib
+
+    # Python, and zlib, which compresses the PDF's streams.
+    versions = {"python": sys.version, "zlib": zlib.ZLIB_RUNTIME_VERSION}
+    for package in RENDERING_PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    try:
+        for library, function in NATIVE_LIBRARIES:
+            call = getattr(ctypes.CDLL(library), function)
+            call.restype = ctypes.c_int if function == "FcGetVersion" else ctypes.c_char_p
+            version = call()
+            versions[library] = version.decode() if isinstance(version, bytes) else version
+    except (OSError, AttributeError):
+        return None
+    return json.dumps(versions, sort_keys=True)
+
+
+def cached_pdf(html: str, site: Path, lang: str, cache_dir: Path | None) -> bytes:
+    """The dossier `html` as PDF: from the cache when it holds the PDF of
+    these very inputs (the HTML, the bytes of every file WeasyPrint
+    fetched for it, the renderer's versions and options), else rendered
+    and stored. The folders' own paths are left out of the key: a site
+    built into another folder, from another checkout, makes the same PDF
+    (tests/serving/test_serving.py: test_same_commit_builds_the_same_bytes)."""
+    versions = _renderer_versions() if cache_dir is not None else None
+    if versions is None:
+        return render(html, site, lang)
+    portable = html.replace(site.as_uri(), "site:").replace(PACKAGE.as_uri(), "package:")
+    # The files the document names (its fonts), whether WeasyPrint fetches
+    # them for it or finds them loaded for an earlier dossier (one font
+    # configuration per process), and what else it fetched (recorded).
+    named = {}
+    for uri in sorted(set(re.findall(r"""file://[^"')\s]+""", html))):
+        path = Path(unquote(urlsplit(uri).path)).resolve()
+        if path.is_file() and (path.is_relative_to(site.resolve()) or path.is_relative_to(PACKAGE)):
+            named[_portable_name(path, site)] = _digest(path)
+    key = hashlib.sha256(json.dumps([portable, named, folder(lang), versions, RENDER_OPTIONS]).encode()).hexdigest()
+    entry, stored = cache_dir / f"{key}.json", cache_dir / f"{key}.pdf"
+    try:
+        recorded = json.loads(entry.read_text(encoding="utf-8"))
+        if all(_digest(_fetched_file(name, site)) == digest for name, digest in recorded["fetched"].items()):
+            pdf = stored.read_bytes()
+            if hashlib.sha256(pdf).hexdigest() == recorded["pdf"]:
+                os.utime(entry)  # the latest used are kept
+                return pdf
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not cached, or not whole: rendered again
+    fetched: dict[str, str] = {}
+    pdf = render(html, site, lang, fetched)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Written whole, then renamed: two builds at once each read a whole entry or none.
+    for path, content in ((stored, pdf), (entry, json.dumps(
+            {"pdf": hashlib.sha256(pdf).hexdigest(), "fetched": dict(sorted(fetched.items()))}, indent=1).encode())):
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(content)
+        os.replace(partial, path)
+    _forget_oldest(cache_dir)
+    return pdf
+
+
+def _forget_oldest(cache_dir: Path) -> None:
+    def last_used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except FileNotFoundError:  # forgotten meanwhile by another build
+            return 0
+
+    entries = sorted(cache_dir.glob("*.json"), key=last_used, reverse=True)
+    for entry in entries[CACHE_ENTRIES:]:
+        entry.unlink(missing_ok=True)
+        entry.with_suffix(".pdf").unlink(missing_ok=True)
+
+
+def write(site: Path, docs: Path, lang: str, words: Words, day: dt.date,
+          cache_dir: Path | None = None) -> tuple[str, int]:
+    """Make (or take from the cache in `cache_dir`) and write the dossier
+    of `lang`; returns (its path in the site, its size)."""
+    pdf = cached_pdf(document(site, docs, lang, words, day), site, lang, cache_dir)
     target = site / pdf_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)

@@ -72,8 +72,9 @@ class Nginx:
         return f"{self.scheme}://127.0.0.1:{self.port}/{path}"
 
 
-# The first of the two builds that must be identical (test_same_commit_builds_the_same_bytes).
-BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC"}
+# The first of the two builds that must be identical (test_same_commit_builds_the_same_bytes);
+# both render their dossiers, neither takes them from the cache (moussalaha/dossier.py).
+BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC", "MOUSSALAHA_DOSSIER_CACHE": "off"}
 
 
 @pytest.fixture(scope="session")
