@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from moussalaha import quality
+from tests.support import quality
 
 
 def test_every_page_is_valid_html(site):

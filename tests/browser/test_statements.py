@@ -15,7 +15,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import goto, screenshot
+from tests.support.browser import goto, screenshot
 
 SAMPLE = ["index.html", "news.html", "fr/news.html", "en/news.html", "en/accessibility.html", "fr/privacy.html"]
 
@@ -42,7 +42,7 @@ def test_nothing_is_submitted_and_links_send_no_referrer(site):
 
 
 def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(site, visited, browser):
-    # Every page visited, scrolled and tabbed into (tests/conftest.py: visit_every_page).
+    # Every page visited, scrolled and tabbed into (tests/support/visits.py).
     assert visited.cookies == [] and visited.storage == [0, 0, ""], (visited.cookies, visited.storage)
     context = browser.new_context()
     page = context.new_page()
@@ -100,7 +100,7 @@ def article_text(page) -> str:
 
 def test_content_is_the_same_without_javascript(site, visited, browser):
     """Each page without JavaScript against the same page with it (its visit:
-    tests/conftest.py, visit_every_page); of the news articles, one in each
+    tests/support/visits.py); of the news articles, one in each
     language."""
     without_js = browser.new_context(java_script_enabled=False)
     off = without_js.new_page()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from tests.support import ROOT, build_site
 
 
 @pytest.fixture

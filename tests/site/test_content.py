@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from pydantic import BaseModel
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import languages
 
 LANGS = languages.LANGUAGES

@@ -187,7 +187,7 @@ def test_filling_contact_yml_adds_a_contact_to_the_footer_and_legal_notice(tmp_p
     legal notice (and the privacy and accessibility statements) show it."""
     import shutil
 
-    from conftest import ROOT, build_site
+    from tests.support import ROOT, build_site
 
     project = tmp_path / "project"
     for name in ("docs", "overrides", "scripts"):

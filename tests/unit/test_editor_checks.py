@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, screenshot
+from tests.support import ROOT, build_site
+from tests.support.browser import screenshot
 from moussalaha import cli
 from moussalaha import pages as sitepages
-from moussalaha.serve import serve
+from tests.support.static_server import serve
 
 TOOL = "`.venv/bin/python scripts/site.py"
 

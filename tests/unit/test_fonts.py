@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fontTools.ttLib import TTFont
 
-from conftest import ROOT
+from tests.support import ROOT
 
 FONTS = sorted((ROOT / "docs" / "assets" / "fonts").glob("*.woff2"))
 
