@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -95,16 +94,11 @@ def test_each_command_attack_is_refused(pristine, tmp_path, name):
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
-    saved = os.getcwd()
-    os.chdir(project)
-    try:
-        for change in FIXTURES[name]["changes"]:
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-                code = cli.main(list(change["command"]))
-            assert code == 1, err.getvalue()
-            assert hostile.verdict(code, err.getvalue(), FIXTURES[name]["expect"]) == "", err.getvalue()
-    finally:
-        os.chdir(saved)
+    for change in FIXTURES[name]["changes"]:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            code = cli.main(list(change["command"]), folder=project)
+        assert code == 1, err.getvalue()
+        assert hostile.verdict(code, err.getvalue(), FIXTURES[name]["expect"]) == "", err.getvalue()
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
