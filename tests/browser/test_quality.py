@@ -19,7 +19,7 @@
 - the dark scheme follows the system's setting.
 
 Performance and weight are figures, measured by scripts/bench.py, not here.
-Run alone: .venv/bin/pytest -q tests/test_quality.py (`make test` installs
+Run alone: .venv/bin/pytest -q tests/browser/test_quality.py (`make test` installs
 axe-core and Lighthouse with npm ci).
 """
 

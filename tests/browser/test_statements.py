@@ -5,7 +5,7 @@ scrolling on a phone: tests/browser/test_frame.py, at 360 px); no form that subm
 nothing kept in the browser's storage, no search words sent. In Chromium for
 what only a browser shows.
 
-Run: .venv/bin/pytest -q tests/test_statements.py
+Run: .venv/bin/pytest -q tests/browser/test_statements.py
 """
 
 from __future__ import annotations
@@ -51,15 +51,15 @@ def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(si
     for path, word in (("en/news.html", "delegation"), ("news.html", "مصالحة")):
         goto(page, site.url(path))
         search = page.locator('input[type="search"]')
-        if search.count():
-            # Only what searching requests: page addresses (news/…-delegation.html) may hold the word.
-            before = len(requests)
-            search.first.focus()
-            page.keyboard.type(word, delay=30)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            sent = requests[before:]
-            assert not [url for url in sent if word in url or urllib.parse.quote(word) in url], sent
+        assert search.count(), f"{path}: no search box, so nothing shows what a search sends"
+        # Only what searching requests: page addresses (news/…-delegation.html) may hold the word.
+        before = len(requests)
+        search.first.focus()
+        page.keyboard.type(word, delay=30)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        sent = requests[before:]
+        assert not [url for url in sent if word in url or urllib.parse.quote(word) in url], sent
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert context.cookies() == [] and stored == [0, 0, ""], stored
     context.close()
