@@ -16,6 +16,9 @@ Imported as `tests.support`: pytest puts the project's folder on the path
 
 from __future__ import annotations
 
+import re
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +33,51 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 # A news article that stands for the others (their layout is one): two
 # editions reported on one day, with their figures.
 AN_ARTICLE = "news/2024-02-19-13th-edition-closes-14th-opens.html"
+# mkdocs.yml's navigation, and a Markdown link to a page.
+NAV = re.compile(r"(?m)^nav:\n(?:[ \t]+- .*\n|[ \t]*#.*\n)*")
+PAGE_LINK = re.compile(r"\]\(([^)#\s]+)\.md")
 
 
 def build_site(destination: Path, site_url: str | None = None, project: Path = ROOT, **env: str):
     """`mkdocs build --strict` of `project` into `destination`, in its own
     process, as CI builds it (a CompletedProcess: returncode, stderr)."""
     return build.run(destination, project, site_url, **env)
+
+
+def copy_project(into: Path, pages: Iterable[str] | None = None) -> Path:
+    """A copy of the project (docs/, overrides/, scripts/, mkdocs.yml) in
+    into/project. With `pages` (names such as "index"), only those pages,
+    the sources page (which the data's references link to from any page)
+    and the pages their links lead to, in the three languages: a smaller
+    site that builds with --strict, for a test that changes one of them
+    and builds; the navigation lists those of them it listed, and there
+    are no redirects (the previous site's addresses lead to pages the copy
+    lacks)."""
+    project = into / "project"
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if pages is None:
+        return project
+    docs = project / "docs"
+    kept, todo = set(), [*pages, "sources"]
+    while todo:
+        name = todo.pop()
+        if name in kept:
+            continue
+        kept.add(name)
+        for path in docs.glob(f"{name}.*md"):
+            for target in PAGE_LINK.findall(path.read_text(encoding="utf-8")):
+                todo.append((path.parent / target).resolve().relative_to(docs.resolve()).as_posix())
+    for path in docs.rglob("*.md"):
+        if path.relative_to(docs).as_posix().split(".")[0] not in kept:
+            path.unlink()
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = [name for name in re.findall(r"- (\S+)\.md\n", NAV.search(config).group()) if name in kept]
+    config = NAV.sub("nav:\n" + "".join(f"  - {name}.md\n" for name in listed), config, count=1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (docs / "data" / "redirects.yml").write_text("redirects: []\n", encoding="utf-8")
+    return project
 
 
 @dataclass
