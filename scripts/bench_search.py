@@ -20,7 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.support import ROOT, build_site
+from tests.support import build_site
 from tests.support.browser import launch
 from tests.support.static_server import serve
 
