@@ -63,6 +63,27 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.xdist_group("+".join(groups)))
 
 
+def _needs_the_site(item) -> bool:
+    """The test uses the `site` fixture (SharedSite's build)."""
+    parameters = getattr(getattr(item, "callspec", None), "params", {})
+    return "site" in getattr(item, "fixturenames", ()) or "site" in parameters.values()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The files whose tests need the site after the others, each file's
+    tests kept together: the workers run the others while the controller
+    builds the site (SharedSite, asked for as soon as the tests are known:
+    pytest_collection_finish), instead of waiting for it from the start."""
+    waiting = {item.nodeid.split("::")[0] for item in items if _needs_the_site(item)}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in waiting)
+
+
+def pytest_collection_finish(session):
+    shared = getattr(session.config, "workerinput", {}).get("shared_site")
+    if shared is not None and any(_needs_the_site(item) for item in session.items):
+        SharedSite.want(Path(shared[0]))
+
+
 def _built_and_served(tmp_path_factory, name: str, prefix: str):
     directory = tmp_path_factory.mktemp(name)
     server, base_url = serve(directory, prefix)
@@ -98,9 +119,14 @@ class SharedSite:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     @staticmethod
+    def want(folder: Path) -> None:
+        """A worker's: the site is needed; the controller starts building it."""
+        (folder / "wanted").touch()
+
+    @staticmethod
     def get(folder: Path, base_url: str) -> Site:
         """A worker's: the site, once built."""
-        (folder / "wanted").touch()
+        SharedSite.want(folder)
         while not (folder / "returncode").exists():
             time.sleep(0.05)
         log = (folder / "log").read_text(encoding="utf-8")
