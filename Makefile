@@ -86,7 +86,7 @@ nginx:
 
 # The site as production serves it: nginx on 127.0.0.1:$(PORT), until Ctrl-C.
 serve-prod: build nginx
-	$(BIN)/python scripts/serve_prod.py --port $(PORT)
+	$(BIN)/python -m scripts.serve_prod --port $(PORT)
 
 # Debian's Java, which runs the W3C Nu HTML Checker (npm's vnu-jar below;
 # its own download of a Java runtime is not used).
@@ -139,7 +139,7 @@ test-quick: $(VENV)/.installed text-layout node_modules/.installed
 # Lighthouse and page weight of this site beside the stock mkdocs-material
 # build of the same pages (several minutes; see scripts/bench.py).
 bench: $(VENV)/.installed chromium node_modules/.installed
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 # Re-pin every package after changing requirements.in, each with the hashes
 # of its files (make installs with --require-hashes). Versions already in

@@ -25,14 +25,14 @@ import yaml
 
 from moussalaha import news, pages, tree
 from moussalaha.checks import run_checks
-from moussalaha.checks.common import TOOL, docs, relative, root
+from moussalaha.checks.common import TOOL, docs, project, relative, root
 from moussalaha.checks.page_checks import PLACEHOLDER, read_pages
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES, TRANSLATIONS
 from moussalaha.pages import STAMP
 
 
 def command_check(args) -> int:
-    problems = run_checks(build=not args.no_build)
+    problems = run_checks(root(), build=not args.no_build)
     for item in problems:
         print(item)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -81,9 +81,9 @@ def command_stamp(args) -> int:
         targets = []
         for given in args.pages:
             parsed = pages.split_name(Path(given).name)
-            if parsed and Path(given).resolve().parent == (docs() / news.FOLDER).resolve():
+            if parsed and (root() / given).resolve().parent == (docs() / news.FOLDER).resolve():
                 parsed = (f"{news.FOLDER}/{parsed[0]}", parsed[1])
-            if not parsed or not Path(given).exists():
+            if not parsed or not (root() / given).exists():
                 print(f"{given}: not a page of docs/ — give a file such as docs/centre.fr.md", file=sys.stderr)
                 return 1
             name, lang = parsed
@@ -234,7 +234,7 @@ def command_editor_style(args) -> int:
     from moussalaha import cms
 
     for given in args.files:
-        path = Path(given)
+        path = root() / given
         if path.parent.resolve() != (docs() / "data").resolve() or path.stem not in cms.DATA_FILES:
             print(f"{given}: one of the data files the web editor changes: "
                   f"{', '.join(f'docs/data/{n}.yml' for n in cms.DATA_FILES)}.", file=sys.stderr)
@@ -244,7 +244,9 @@ def command_editor_style(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
+    """The command line `argv` on the project in `folder` (by default the
+    current directory, as MkDocs); the files it names are in that project."""
     parser = argparse.ArgumentParser(
         prog="site.py", description="The editors' tool for the Moussalaha Centre website.",
         epilog=f"Run it from the project's folder, for example: {TOOL} check")
@@ -312,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     stamp.set_defaults(run=command_stamp)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    with project(Path.cwd() if folder is None else folder):
+        return args.run(args)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ What it does, in order:
    turn BUILDS times, timed (median wall-clock and processor time; this
    site's production build must take at most BUILD_LIMIT times the stock's);
 2. serves both on 127.0.0.1, compressed as a production server does
-   (brotli, or gzip; moussalaha/serve.py);
+   (brotli, or gzip; tests/support/static_server.py);
 3. runs Lighthouse (mobile preset: a mid-range phone on slow 4G, simulated
    throttling) RUNS times on each page of LIGHTHOUSE_PAGES in the three
    languages, on both builds in turn, and keeps the median of each figure;
@@ -26,9 +26,9 @@ visitor online would download on top) are not counted.
 Run (several minutes on two cores; Lighthouse is slow):
 
     make bench
-    .venv/bin/python scripts/bench.py --runs 3
-    .venv/bin/python scripts/bench.py --runs 1 --only ar   # a quick look
-    .venv/bin/python scripts/bench.py --builds-only        # the build times alone
+    .venv/bin/python -m scripts.bench --runs 3
+    .venv/bin/python -m scripts.bench --runs 1 --only ar   # a quick look
+    .venv/bin/python -m scripts.bench --builds-only        # the build times alone
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from moussalaha import languages, quality, serve
+from moussalaha import languages
 from moussalaha.languages import LANGUAGES
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT, quality
+from tests.support.browser import launch
+from tests.support.static_server import serve
 LANGS = LANGUAGES
 # The home page, the longest page (the programme: its chart and its table),
 # a news article.
@@ -231,7 +232,7 @@ def main() -> None:
         servers = {}
         for name in ("site", "stock"):
             (temp / name).mkdir()
-            servers[name] = serve.serve(temp / name)
+            servers[name] = serve(temp / name)
         site_dir, site_url = temp / "site", servers["site"][1]
         stock_dir, stock_url = temp / "stock", servers["stock"][1]
 
@@ -246,7 +247,7 @@ def main() -> None:
         pages = site_pages(site_dir)
         print(f"Weighing the first visit of {len(pages)} pages, both builds…", file=sys.stderr)
         with sync_playwright() as playwright:
-            browser = serve.launch(playwright)
+            browser = launch(playwright)
             for path in pages:
                 results["weight"][path] = {"site": weigh(browser, site_url + public(path)),
                                            "stock": weigh(browser, stock_url + stock_path(path))}

@@ -6,10 +6,10 @@ emulated phone (CPU 4x slower, 1.6 Mbit/s, 150 ms round trips), and to the
 first results complete.
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 as a static
-host does (moussalaha/serve.py: the precompressed .gz files to browsers that
+host does (tests/support/static_server.py: the precompressed .gz files to browsers that
 accept gzip, as Chromium does over http) and opens it in Chromium. Prints figures; asserts nothing.
 
-    .venv/bin/python scripts/bench_search.py            # about three minutes
+    .venv/bin/python -m scripts.bench_search            # about three minutes
 """
 
 from __future__ import annotations
@@ -21,16 +21,16 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from moussalaha.build import run as run_build
-from moussalaha.serve import launch, serve
+from tests.support import build_site
+from tests.support.browser import launch
+from tests.support.static_server import serve
 
-ROOT = Path(__file__).resolve().parents[1]
 QUERIES = {"ar": ("index.html", "المندوبية"), "fr": ("fr/index.html", "réinsertion"), "en": ("en/index.html", "rehabilitation")}
 PHONE = {"cpu": 4, "download": 1_600_000 / 8, "upload": 750_000 / 8, "latency": 150}
 
 
 def build(directory: Path, site_url: str) -> None:
-    result = run_build(directory, ROOT, site_url)
+    result = build_site(directory, site_url)
     if result.returncode:
         sys.exit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 

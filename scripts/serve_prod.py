@@ -1,10 +1,10 @@
 """Serve the built site with Debian's nginx and the shipped configuration
-(deploy/nginx/) on 127.0.0.1, as production serves it (moussalaha/nginx.py).
+(deploy/nginx/) on 127.0.0.1, as production serves it (tests/support/nginx.py).
 
-    .venv/bin/python scripts/serve_prod.py [--port 8080] [--site site]
+    .venv/bin/python -m scripts.serve_prod [--port 8080] [--site site]
 """
 
-from moussalaha.nginx import main
+from tests.support.nginx import main
 
 if __name__ == "__main__":
     main()

@@ -6,12 +6,10 @@
 It works on the project this file belongs to, wherever it is started from.
 """
 
-import os
 import sys
 from pathlib import Path
 
 from moussalaha.cli import main
 
 if __name__ == "__main__":
-    os.chdir(Path(__file__).resolve().parents[1])
-    sys.exit(main())
+    sys.exit(main(folder=Path(__file__).resolve().parents[1]))

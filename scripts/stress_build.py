@@ -2,8 +2,8 @@
 that wrote different bytes from the first: a failure that happens one build
 in fifteen shows here, not in one build.
 
-    .venv/bin/python scripts/stress_build.py            # 50 builds
-    .venv/bin/python scripts/stress_build.py -n 10
+    .venv/bin/python -m scripts.stress_build            # 50 builds
+    .venv/bin/python -m scripts.stress_build -n 10
 
 Each build is a clean `mkdocs build --strict` into its own temporary
 folder, with SOURCE_DATE_EPOCH fixed, as CI builds. Exits with status 1 if
@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from moussalaha.build import run
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import build_site
 
 
 def fingerprint(site: Path) -> dict[str, str]:
@@ -39,7 +37,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="moussalaha-stress-") as folder:
             site = Path(folder) / "site"
             start = time.perf_counter()
-            result = run(site, ROOT, SOURCE_DATE_EPOCH="1700000000")
+            result = build_site(site, SOURCE_DATE_EPOCH="1700000000")
             seconds.append(time.perf_counter() - start)
             if result.returncode != 0:
                 failed.append(number)

@@ -24,26 +24,19 @@ import shutil
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build, languages, quality, redirects
-from moussalaha.data import load as load_data
 from moussalaha.data import SiteData
-from moussalaha.serve import launch, serve
+from tests.support import ROOT, TESTS, Site, build_site, quality
+from tests.support.browser import PHONE, launch
+from tests.support.static_server import serve
+from tests.support.visits import Visits, visit_every_page
 
-ROOT = Path(__file__).resolve().parents[1]
-TESTS = Path(__file__).resolve().parent
-SCREENSHOTS = ROOT / "test-results" / "screenshots"
 TIERS = ("unit", "site", "browser", "serving")
 BROWSER_FIXTURES = {"browser", "phone", "desktop"}
 SITE_FIXTURES = {"site", "subpath_site"}
-# A news article that stands for the others (their layout is one): two
-# editions reported on one day, with their figures.
-AN_ARTICLE = "news/2024-02-19-13th-edition-closes-14th-opens.html"
 # Fixtures made once for the tests that use them, and costly enough that
 # those tests run on one worker (xdist_group): {fixture: group}.
 SHARED_SETUPS = {"nginx": "nginx", "tls_nginx": "nginx", "subpath_site": "subpath", "preview": "preview",
@@ -70,39 +63,25 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.xdist_group("+".join(groups)))
 
 
-@dataclass
-class Site:
-    """A built site and the address it is served at."""
-
-    directory: Path
-    base_url: str  # ends with "/"
-    build_log: str
-
-    def page(self, path: str) -> LexborHTMLParser:
-        return LexborHTMLParser((self.directory / path).read_text(encoding="utf-8"))
-
-    def url(self, path: str = "") -> str:
-        return self.base_url + path
-
-    def pages(self) -> list[str]:
-        """Every HTML page of the three languages (not the 404 pages, nor the
-        small pages at the previous site's addresses: moussalaha/redirects.py,
-        nor the web editor's page, admin/index.html: tests/site/test_admin.py)."""
-        moved = redirects.pages(load_data(ROOT / "docs" / "data"))
-        return sorted(
-            str(p.relative_to(self.directory)) for p in self.directory.rglob("*.html")
-            if p.name != "404.html" and "assets" not in p.parts and p.relative_to(self.directory).as_posix() not in moved
-            and p.relative_to(self.directory).parts[0] != "admin"
-        )
-
-    def every_layout(self) -> list[str]:
-        """Every page but the news articles, which share one layout: of
-        them, AN_ARTICLE in each language."""
-        return [p for p in self.pages() if "news/" not in p or p.endswith(AN_ARTICLE)]
+def _needs_the_site(item) -> bool:
+    """The test uses the `site` fixture (SharedSite's build)."""
+    parameters = getattr(getattr(item, "callspec", None), "params", {})
+    return "site" in getattr(item, "fixturenames", ()) or "site" in parameters.values()
 
 
-def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str):
-    return build.run(destination, project, site_url, **env)
+def pytest_collection_modifyitems(config, items):
+    """The files whose tests need the site after the others, each file's
+    tests kept together: the workers run the others while the controller
+    builds the site (SharedSite, asked for as soon as the tests are known:
+    pytest_collection_finish), instead of waiting for it from the start."""
+    waiting = {item.nodeid.split("::")[0] for item in items if _needs_the_site(item)}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in waiting)
+
+
+def pytest_collection_finish(session):
+    shared = getattr(session.config, "workerinput", {}).get("shared_site")
+    if shared is not None and any(_needs_the_site(item) for item in session.items):
+        SharedSite.want(Path(shared[0]))
 
 
 def _built_and_served(tmp_path_factory, name: str, prefix: str):
@@ -140,9 +119,14 @@ class SharedSite:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     @staticmethod
+    def want(folder: Path) -> None:
+        """A worker's: the site is needed; the controller starts building it."""
+        (folder / "wanted").touch()
+
+    @staticmethod
     def get(folder: Path, base_url: str) -> Site:
         """A worker's: the site, once built."""
-        (folder / "wanted").touch()
+        SharedSite.want(folder)
         while not (folder / "returncode").exists():
             time.sleep(0.05)
         log = (folder / "log").read_text(encoding="utf-8")
@@ -209,7 +193,7 @@ def _launched(playwright, full_browser=False):
 
 @pytest.fixture(scope="session")
 def browser(playwright_driver):
-    """Chromium's headless shell (moussalaha/serve.py says why)."""
+    """Chromium's headless shell (tests/support/browser.py says why)."""
     yield from _launched(playwright_driver)
 
 
@@ -219,11 +203,6 @@ def full_browser(playwright_driver):
     browser draws, to the pixel; closed after its module's tests, so that
     a worker does not hold two browsers to the end of the run."""
     yield from _launched(playwright_driver, full_browser=True)
-
-
-# A phone at one device pixel per CSS pixel: what the tests measure is in CSS
-# pixels, and a screenshot at scale 2 costs four times the pixels to draw and encode.
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
 
 
 @pytest.fixture
@@ -239,143 +218,6 @@ def desktop(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-def goto(page, url: str):
-    """Open `url` as a visitor sees it: loaded, its fonts ready. (Not
-    Playwright's "networkidle", which waits half a second more on every page
-    for requests the site does not make.)"""
-    response = page.goto(url, wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    return response
-
-
-def screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
-# --- Every page, visited once ------------------------------------------------------------
-
-NARROW_PHONE = {"width": 360, "height": 740}
-DESKTOP_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's own
-ARABIC_PATTERN = r"[\u0600-\u06ff]"
-LATIN_PATTERN = r"[A-Za-z\u00c0-\u024f]"
-
-# What a visit reads of a page: its language, the addresses of its language
-# bar, its article's text and links, and the text in the other script that
-# is not isolated and marked with its language (tests/browser/test_quality.py).
-READ_PAGE = """([own, other]) => {
-  const own_ = new RegExp(own), other_ = new RegExp(other);
-  const unmarked = [];
-  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent;
-    if (!other_.test(text) || node.parentElement.closest('script, style, svg title')) continue;
-    const marked = node.parentElement.closest('[lang]');
-    const isolated = node.parentElement.closest('bdi, code, [dir]');
-    const pageDir = document.documentElement.dir;
-    const ok = marked && marked.lang !== document.documentElement.lang
-               && isolated && (isolated.tagName !== 'HTML' && isolated.getAttribute('dir') !== pageDir || isolated.tagName !== 'HTML' && !isolated.hasAttribute('dir'));
-    if (!ok) unmarked.push(text.trim().slice(0, 80));
-  }
-  const article = document.querySelector('article');
-  return {lang: document.documentElement.lang,
-          language_bar: Object.fromEntries([...document.querySelectorAll('.mc-langbar a[hreflang]')].map(a => [a.hreflang, a.href])),
-          article_text: article.innerText.replace(/\\s+/g, ' ').trim(),
-          article_links: article.querySelectorAll('a[href]').length,
-          unmarked_foreign_text: unmarked};
-}"""
-
-
-@dataclass
-class Visit:
-    """What Chromium saw of one page: every request, failure and console
-    error, and what READ_PAGE read."""
-
-    requests: list[str]
-    failed: list[str]
-    errors: list[str]
-    read: dict
-
-
-@dataclass
-class Visits:
-    pages: dict[str, Visit]
-    cookies: list
-    storage: list  # [localStorage.length, sessionStorage.length, document.cookie] after the visits
-
-
-def visit_every_page(site: Site, browser, paths: list[str] | None = None, accessibility: bool = False) -> Visits:
-    """Every page of `site` (or those of `paths`) opened once in Chromium,
-    as a visitor does: each page loaded with its fonts, narrowed to a 360 px
-    phone and back, scrolled and tabbed into; with `accessibility`, checked
-    by axe-core as it first shows (read["axe"]: its violations), so that no
-    other test needs to open every page again for it."""
-    context = browser.new_context()
-    if accessibility:
-        quality.with_axe(context)
-    pages: dict[str, Visit] = {}
-    current: dict = {"path": None}  # None between two pages
-    started: dict = {}  # {request: the page it was made for}
-
-    def record(kind: str, what: str, request=None) -> None:
-        path = started.get(request, current["path"]) if request is not None else current["path"]
-        if path is not None:
-            getattr(pages[path], kind).append(what)
-
-    def made(request) -> None:
-        started[request] = current["path"]
-        record("requests", request.url)
-
-    def failed(request) -> None:
-        # Leaving a page cuts short what it was still fetching (its icon): not a failure of the page.
-        if started.get(request) != current["path"] and request.failure == "net::ERR_ABORTED":
-            return
-        record("failed", request.url, request)
-
-    def open_tab():
-        tab = context.new_page()
-        tab.on("request", made)
-        tab.on("requestfailed", failed)
-        tab.on("response", lambda r: r.status >= 400 and record("failed", f"{r.status} {r.url}", r.request))
-        tab.on("console", lambda m: m.type == "error" and record("errors", m.text))
-        tab.on("pageerror", lambda e: record("errors", str(e)))
-        return tab
-
-    # A tab for each language: Chromium loads at once a font its tab
-    # already holds, which a French page after an Arabic one would count.
-    tabs: dict[str, object] = {}
-    for path in paths or site.pages():
-        lang = languages.of_path(path)
-        page = tabs.get(lang) or tabs.setdefault(lang, open_tab())
-        page.bring_to_front()  # a tab behind another has its timers slowed and no animation frames
-        current["path"] = None
-        page.goto("about:blank")
-        pages[path] = Visit([], [], [], {})
-        current["path"] = path
-        page.goto(site.url(path), wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        arabic = lang == "ar"
-        pages[path].read = page.evaluate(READ_PAGE, [ARABIC_PATTERN, LATIN_PATTERN] if arabic else [LATIN_PATTERN, ARABIC_PATTERN])
-        if accessibility:
-            pages[path].read["axe"] = quality.axe(page)
-        # How wide the page is on the narrowest phone the site is made for.
-        page.set_viewport_size(NARROW_PHONE)
-        pages[path].read["overflow_at_360_px"] = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        page.set_viewport_size(DESKTOP_VIEWPORT)
-        page.mouse.wheel(0, 3000)
-        page.keyboard.press("Tab")
-        page.keyboard.press("Tab")
-    current["path"] = None
-    page.goto(site.url("index.html"), wait_until="load")
-    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
-    visits = Visits(pages, context.cookies(), storage)
-    context.close()
-    return visits
 
 
 @pytest.fixture(scope="session")

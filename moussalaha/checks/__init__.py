@@ -1,6 +1,7 @@
 """The editors' checks: every problem as `file:line: what is wrong — how
-to fix it`, from the project's folder. `run_checks()` runs them all; the
-command line is moussalaha/cli.py (scripts/site.py check).
+to fix it`, from the project's folder. `run_checks(root)` runs them all on
+the project in `root`, from any directory; the command line is
+moussalaha/cli.py (scripts/site.py check).
 
 First the gate (moussalaha/gate.py), which the build runs too: links,
 stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
@@ -12,8 +13,10 @@ finds nothing wrong: they read the files it refuses.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from moussalaha import gate, html, news, published, redirects, render, site_markdown
-from moussalaha.checks.common import docs, problem, relative, root
+from moussalaha.checks.common import docs, problem, project, relative, root
 from moussalaha.checks.data_checks import check_data_texts, check_retyped_figures, data_figures
 from moussalaha.checks.links import check_build
 from moussalaha.checks.markup import check_alt_text
@@ -41,7 +44,14 @@ def check_template(page, site_data: SiteData, renderer=None) -> list[Problem]:
     return published.check_article(article, relative(page.path), page.path.read_text(encoding="utf-8"))
 
 
-def run_checks(build: bool = True) -> list[Problem]:
+def run_checks(folder: Path, build: bool = True) -> list[Problem]:
+    """Every check of the project in `folder`; with `build`, the build's
+    links and anchors too, once nothing else is wrong."""
+    with project(folder):
+        return _run_checks(build)
+
+
+def _run_checks(build: bool) -> list[Problem]:
     config = read_config()
     renderer = site_markdown.renderer(root())
     # The other checks read the files the gate refuses (a link, a huge file): not before they are fixed.
@@ -80,5 +90,5 @@ def run_checks(build: bool = True) -> list[Problem]:
     # The build repeats some of these checks with vaguer messages: run it
     # once the editor's own mistakes are fixed.
     if build and not problems:
-        problems = check_build(pages)
+        problems = check_build(pages, root())
     return problems

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from moussalaha.problems import Problem, relative as _relative
@@ -12,10 +14,30 @@ from moussalaha.problems import Problem, relative as _relative
 # The editors' tool, as the messages tell editors to run it.
 TOOL = ".venv/bin/python scripts/site.py"
 
+# The project the checks run on, given by who runs them (`project`), not
+# the current directory: run_checks(root) and cli.main(root=…) set it for
+# the checks they call, which name files from it (root, docs, relative,
+# problem).
+_project: ContextVar[Path] = ContextVar("project")
+
+
+@contextmanager
+def project(folder: Path):
+    """The checks inside this block work on the project in `folder`."""
+    token = _project.set(Path(folder).resolve())
+    try:
+        yield
+    finally:
+        _project.reset(token)
+
 
 def root() -> Path:
-    """The project's folder: the tool runs from it, as MkDocs does (scripts/site.py goes there)."""
-    return Path.cwd()
+    """The project's folder, as `project` gave it."""
+    try:
+        return _project.get()
+    except LookupError:
+        raise RuntimeError("the checks need a project: call them inside `with checks.common.project(folder):` "
+                           "(run_checks and cli.main do)") from None
 
 
 def docs() -> Path:

@@ -1,34 +1,85 @@
-"""The last check: build the site as CI does and turn its warnings (broken
-links and anchors, in every language) and errors into file:line problems."""
+"""The last check: build the site as CI does, in this process, and turn
+what MkDocs reports (broken links and anchors, in every language, and the
+build's own errors) into file:line problems.
+
+The build's warnings and errors are collected as MkDocs logs them (its
+`mkdocs` logger, LogRecords), not read back from its printed log. One
+build per check: the editors' tool runs it once per process."""
 
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import tempfile
 from pathlib import Path
 
-from moussalaha import build, pages
-from moussalaha.checks.common import docs, problem, relative, root
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from moussalaha import pages
+from moussalaha.checks.common import docs, problem, relative
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.problems import LOCATED, Problem, line_of, located
 
+# MkDocs' words for a link it cannot follow (mkdocs/structure/pages.py).
 LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an \w+) link(?: to)? '(?P<link>[^']+)',? (?P<why>.*)$")
 
 
-def check_build(found) -> list[Problem]:
-    """Build the site as CI does; turn its warnings (broken links and
-    anchors, in every language) and errors into file:line problems."""
+class Collected(logging.Handler):
+    """The warnings and errors MkDocs logs during a build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def built(project: Path, site_dir: Path) -> tuple[bool, list[str]]:
+    """`mkdocs build --strict` of `project` into `site_dir`, in this process:
+    whether it succeeded, and what MkDocs logged at WARNING and above, each
+    message as it is written (one or more lines)."""
+    logger = logging.getLogger("mkdocs")
+    collected, propagate = Collected(), logger.propagate
+    logger.addHandler(collected)
+    logger.propagate = False  # the editor reads the problems, not MkDocs' log
+    try:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+        succeeded, raised = True, []
+    except (Abort, MkDocsException):  # logged already; its own message counts the warnings
+        succeeded, raised = False, []
+    except Exception as error:  # a fault outside MkDocs' own reports: what it says of files and lines
+        succeeded, raised = False, [line for line in str(error).splitlines()[1:] if LOCATED.match(line.strip())]
+    finally:
+        logger.removeHandler(collected)
+        logger.propagate = propagate
+    return succeeded, [r.getMessage() for r in collected.records] + raised
+
+
+def lines(messages: list[str]):
+    """Each message's first line, and the lines after it that name a file
+    and line (a plugin's error lists one problem a line)."""
+    for message in messages:
+        for number, line in enumerate(message.splitlines()):
+            text = line.strip()
+            if number == 0 or LOCATED.match(text):
+                yield text
+
+
+def check_build(found, project: Path) -> list[Problem]:
+    """Build the project in `project` as CI does; turn its warnings (broken
+    links and anchors, in every language) and errors into file:line problems."""
     with tempfile.TemporaryDirectory() as site:
-        result = build.run(Path(site), root())
-    if result.returncode == 0:
+        succeeded, messages = built(project, Path(site))
+    if succeeded:
         return []
     problems = set()
     arabic = sorted(name for name, lang in found if lang == DEFAULT)
-    for line in result.stderr.splitlines():
-        # A multi-line error continues on lines without the level.
-        text = re.sub(r"^(?:WARNING|ERROR)\s+-\s+", "", line).strip()
-        if text == line.strip() and not LOCATED.match(text) or text.startswith(("Error reading page", "Error building page")):
+    for text in lines(messages):
+        if text.startswith(("Error reading page", "Error building page")):
             continue
         if link := LINK_WARNING.match(text):
             path = docs() / link["file"]

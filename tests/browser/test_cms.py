@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, SCREENSHOTS, build_site
+from tests.support import ROOT, SCREENSHOTS, build_site
 from moussalaha import cms, data
 
 SLUG = "2026-11-20-editor-test-visit"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SCREENSHOTS
+from tests.support import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,7 @@ def test_header_buttons_are_44_pixels(site, browser):
 
 
 def test_no_page_is_wider_than_a_360_px_screen(site, visited, browser):
-    """Every page at 360 px (its visit: tests/conftest.py), and the 404 pages."""
+    """Every page at 360 px (its visit: tests/support/visits.py), and the 404 pages."""
     wide = [(path, visit.read["overflow_at_360_px"]) for path, visit in visited.pages.items()
             if visit.read["overflow_at_360_px"] > 0]
     context = browser.new_context(viewport=SIZES["phone"], is_mobile=True, has_touch=True)

@@ -1,5 +1,5 @@
 """Every page of the built site, the 404 pages included, is valid HTML for
-the W3C Nu HTML Checker: no error (moussalaha/quality.py runs it once over
+the W3C Nu HTML Checker: no error (tests/support/quality.py runs it once over
 all of them). In this tier because it needs what `make test` installs for
 the quality tools (npm's vnu-jar, Debian's Java), not a browser."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from moussalaha import quality
+from tests.support import quality
 
 
 def test_every_page_is_valid_html(site):

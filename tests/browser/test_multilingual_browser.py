@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import AN_ARTICLE, goto, screenshot, visit_every_page
+from tests.support import AN_ARTICLE
+from tests.support.browser import goto, screenshot
+from tests.support.visits import visit_every_page
 from moussalaha import languages
 
 FONT = "noto-naskh-arabic"
@@ -18,7 +20,7 @@ FONT = "noto-naskh-arabic"
 def test_every_page_loads_cleanly_and_links_its_other_languages(site, visited):
     """Every request stays on the site and succeeds, the Arabic font is
     loaded by Arabic pages only, and the language bar of every page leads to
-    the same page in each language (the visits: tests/conftest.py)."""
+    the same page in each language (the visits: tests/support/visits.py)."""
     loads_cleanly_and_links_its_other_languages(site, visited)
 
 

@@ -19,7 +19,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
+from tests.support import ROOT
 
 
 def free_port() -> int:

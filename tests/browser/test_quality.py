@@ -19,7 +19,7 @@
 - the dark scheme follows the system's setting.
 
 Performance and weight are figures, measured by scripts/bench.py, not here.
-Run alone: .venv/bin/pytest -q tests/test_quality.py (`make test` installs
+Run alone: .venv/bin/pytest -q tests/browser/test_quality.py (`make test` installs
 axe-core and Lighthouse with npm ci).
 """
 
@@ -29,8 +29,10 @@ import re
 
 import pytest
 
-from conftest import AN_ARTICLE, PHONE, SCREENSHOTS, goto, screenshot
-from moussalaha import languages, quality
+from tests.support import AN_ARTICLE, SCREENSHOTS
+from tests.support.browser import PHONE, goto, screenshot
+from moussalaha import languages
+from tests.support import quality
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -287,7 +289,7 @@ def test_foreign_words_are_isolated_and_marked(visited):
     """Latin names in Arabic text (and Arabic in French and English text)
     sit in an element that isolates their direction (bdi, dir) and names
     their language (lang), so that they keep their order and are read aloud
-    in their own language (read in Chromium: tests/conftest.py, READ_PAGE)."""
+    in their own language (read in Chromium: tests/support/visits.py, READ_PAGE)."""
     found = {path: visit.read["unmarked_foreign_text"] for path, visit in visited.pages.items()
              if visit.read["unmarked_foreign_text"]}
     assert not found, found

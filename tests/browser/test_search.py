@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import goto, screenshot
+from tests.support.browser import goto, screenshot
 
 BOX = "[data-mc-search]"
 INPUT = "#mc-search-input"

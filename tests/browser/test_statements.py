@@ -5,7 +5,7 @@ scrolling on a phone: tests/browser/test_frame.py, at 360 px); no form that subm
 nothing kept in the browser's storage, no search words sent. In Chromium for
 what only a browser shows.
 
-Run: .venv/bin/pytest -q tests/test_statements.py
+Run: .venv/bin/pytest -q tests/browser/test_statements.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import goto, screenshot
+from tests.support.browser import goto, screenshot
 
 SAMPLE = ["index.html", "news.html", "fr/news.html", "en/news.html", "en/accessibility.html", "fr/privacy.html"]
 
@@ -42,7 +42,7 @@ def test_nothing_is_submitted_and_links_send_no_referrer(site):
 
 
 def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(site, visited, browser):
-    # Every page visited, scrolled and tabbed into (tests/conftest.py: visit_every_page).
+    # Every page visited, scrolled and tabbed into (tests/support/visits.py).
     assert visited.cookies == [] and visited.storage == [0, 0, ""], (visited.cookies, visited.storage)
     context = browser.new_context()
     page = context.new_page()
@@ -51,15 +51,15 @@ def test_browsing_and_searching_set_no_cookie_store_nothing_and_send_no_query(si
     for path, word in (("en/news.html", "delegation"), ("news.html", "مصالحة")):
         goto(page, site.url(path))
         search = page.locator('input[type="search"]')
-        if search.count():
-            # Only what searching requests: page addresses (news/…-delegation.html) may hold the word.
-            before = len(requests)
-            search.first.focus()
-            page.keyboard.type(word, delay=30)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            sent = requests[before:]
-            assert not [url for url in sent if word in url or urllib.parse.quote(word) in url], sent
+        assert search.count(), f"{path}: no search box, so nothing shows what a search sends"
+        # Only what searching requests: page addresses (news/…-delegation.html) may hold the word.
+        before = len(requests)
+        search.first.focus()
+        page.keyboard.type(word, delay=30)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        sent = requests[before:]
+        assert not [url for url in sent if word in url or urllib.parse.quote(word) in url], sent
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert context.cookies() == [] and stored == [0, 0, ""], stored
     context.close()
@@ -100,7 +100,7 @@ def article_text(page) -> str:
 
 def test_content_is_the_same_without_javascript(site, visited, browser):
     """Each page without JavaScript against the same page with it (its visit:
-    tests/conftest.py, visit_every_page); of the news articles, one in each
+    tests/support/visits.py); of the news articles, one in each
     language."""
     without_js = browser.new_context(java_script_enabled=False)
     off = without_js.new_page()

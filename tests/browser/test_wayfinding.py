@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import goto
+from tests.support.browser import goto
 
 pytestmark = pytest.mark.browser
 

@@ -26,9 +26,10 @@ import brotli
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, Site, build_site, goto
+from tests.support import ROOT, Site, build_site
+from tests.support.browser import goto
 from moussalaha import admin, files, policy
-from moussalaha import nginx as serve_prod
+from tests.support import nginx as serve_prod
 
 PAGES = ["index.html", "centre.html", "fr/index.html", "fr/centre.html", "en/index.html", "en/centre.html"]
 REVALIDATE = "no-cache"
@@ -94,19 +95,20 @@ def nginx(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site(nginx):
-    """Here, the site that nginx serves."""
+def served(nginx) -> Site:
+    """The site that nginx serves (built here for nginx's address; the
+    other tiers' `site` fixture is another build, for another address)."""
     return nginx.site
 
 
-def test_same_commit_builds_the_same_bytes(site, tmp_path):
+def test_same_commit_builds_the_same_bytes(served, tmp_path):
     """A second build of the working tree, in another folder, with another
     hash seed (set and dict order) and time zone: every file is the same.
     (First in this file: right after the first build, so that nobody edits
     the tree in between.)"""
-    result = build_site(tmp_path, site.base_url, **dict(BUILD_ONE, PYTHONHASHSEED="2", TZ="Asia/Tokyo"))
+    result = build_site(tmp_path, served.base_url, **dict(BUILD_ONE, PYTHONHASHSEED="2", TZ="Asia/Tokyo"))
     assert result.returncode == 0, result.stderr[-3000:]
-    builds = [site.directory, tmp_path]
+    builds = [served.directory, tmp_path]
     files = [sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()) for b in builds]
     assert files[0] == files[1] and len(files[0]) > 100
     # The preview images and the feeds too (moussalaha/sharing.py).
@@ -119,15 +121,15 @@ def test_same_commit_builds_the_same_bytes(site, tmp_path):
     assert different == []
 
 
-def expected_headers(site) -> dict[str, str]:
+def expected_headers(served) -> dict[str, str]:
     """The headers of every response, as the build wrote them for CDNs (_headers, block /*)."""
-    text = (site.directory / "_headers").read_text(encoding="utf-8")
+    text = (served.directory / "_headers").read_text(encoding="utf-8")
     block = text.split("/*\n", 1)[1].split("\n\n", 1)[0]
     return dict(line.strip().split(": ", 1) for line in block.splitlines())
 
 
-def assert_security_headers(site, got: dict[str, str], tls: bool = False) -> None:
-    for name, value in expected_headers(site).items():
+def assert_security_headers(served, got: dict[str, str], tls: bool = False) -> None:
+    for name, value in expected_headers(served).items():
         if name == "Strict-Transport-Security" and not tls:
             assert name.lower() not in got, "HSTS must not be sent over plain HTTP"
         else:
@@ -135,13 +137,13 @@ def assert_security_headers(site, got: dict[str, str], tls: bool = False) -> Non
     assert got["server"] == "nginx", "the server must not tell its version"
 
 
-def fingerprinted(site) -> list[str]:
-    return sorted(p.relative_to(site.directory).as_posix() for p in site.directory.rglob("*")
+def fingerprinted(served) -> list[str]:
+    return sorted(p.relative_to(served.directory).as_posix() for p in served.directory.rglob("*")
                   if files.FINGERPRINTED.search(p.name))
 
 
-def test_policy_is_strict(site):
-    csp = expected_headers(site)["Content-Security-Policy"]
+def test_policy_is_strict(served):
+    csp = expected_headers(served)["Content-Security-Policy"]
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'"
@@ -154,7 +156,7 @@ def test_policy_is_strict(site):
     templates = set(policy.template_scripts([ROOT / "overrides", Path(material.__file__).parent / "templates"]))
     allowed = set(re.findall(r"'sha256-[^']+'", directives["script-src"]))
     hashes = set()
-    for path in site.directory.rglob("*.html"):
+    for path in served.directory.rglob("*.html"):
         for script in LexborHTMLParser(path.read_text(encoding="utf-8")).css("script:not([src])"):
             if (script.attributes.get("type") or "").lower() in policy.SCRIPT_TYPES:  # not JSON data
                 hashes.add(policy.sha256(script.text(deep=True)))
@@ -163,24 +165,24 @@ def test_policy_is_strict(site):
     print(f"\nContent-Security-Policy: {csp}")
 
 
-def test_pages_carry_the_policy_in_meta_for_hosts_without_headers(site):
-    csp = expected_headers(site)["Content-Security-Policy"]
+def test_pages_carry_the_policy_in_meta_for_hosts_without_headers(served):
+    csp = expected_headers(served)["Content-Security-Policy"]
     without_frame_ancestors = "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
-    for path in [*site.pages(), "404.html", "fr/404.html", "en/404.html"]:
-        meta = site.page(path).css_first('head meta[http-equiv="Content-Security-Policy"]')
+    for path in [*served.pages(), "404.html", "fr/404.html", "en/404.html"]:
+        meta = served.page(path).css_first('head meta[http-equiv="Content-Security-Policy"]')
         assert meta is not None and meta.attributes["content"] == without_frame_ancestors, path
-        referrer = site.page(path).css_first('head meta[name="referrer"]')
+        referrer = served.page(path).css_first('head meta[name="referrer"]')
         assert referrer is not None and referrer.attributes["content"] == "no-referrer", path
 
 
-def test_nginx_and_the_cdn_file_send_the_same_policy(site):
-    nginx_csp = (site.directory / ".nginx" / "csp.conf").read_text(encoding="utf-8")
-    assert f'    default "{expected_headers(site)["Content-Security-Policy"]}";' in nginx_csp
+def test_nginx_and_the_cdn_file_send_the_same_policy(served):
+    nginx_csp = (served.directory / ".nginx" / "csp.conf").read_text(encoding="utf-8")
+    assert f'    default "{expected_headers(served)["Content-Security-Policy"]}";' in nginx_csp
     assert "map $uri $content_security_policy {" in nginx_csp
     assert f'    "~^/admin/" "{admin.policy_text()}";' in nginx_csp
 
 
-def test_the_web_editor_has_its_own_policy_and_is_never_indexed(nginx, site):
+def test_the_web_editor_has_its_own_policy_and_is_never_indexed(nginx, served):
     status, got, _ = nginx.get("admin/")
     assert status == 200 and got["content-security-policy"] == admin.policy_text()
     assert got["x-robots-tag"] == "noindex, nofollow"
@@ -189,15 +191,15 @@ def test_the_web_editor_has_its_own_policy_and_is_never_indexed(nginx, site):
     assert status == 200 and got["content-security-policy"] == admin.policy_text()
     # The public pages: their policy, unchanged, and indexed.
     status, got, _ = nginx.get("index.html")
-    assert got["content-security-policy"] == expected_headers(site)["Content-Security-Policy"]
+    assert got["content-security-policy"] == expected_headers(served)["Content-Security-Policy"]
     assert "x-robots-tag" not in got
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_headers(nginx, site, path):
+def test_page_headers(nginx, served, path):
     status, got, _ = nginx.get(path)
     assert status == 200
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
     assert got["content-type"] == "text/html; charset=utf-8"
     assert got["cache-control"] == REVALIDATE and "etag" in got and "last-modified" in got
 
@@ -208,45 +210,45 @@ def test_folder_addresses_serve_their_index(nginx):
     assert status == 301 and got["location"] == "/fr/"
 
 
-def test_asset_headers(nginx, site):
-    hashed = fingerprinted(site)
+def test_asset_headers(nginx, served):
+    hashed = fingerprinted(served)
     assert any(p.endswith(".css") for p in hashed) and any(p.endswith(".js") for p in hashed)
     for path in hashed:
         status, got, _ = nginx.get(path)
         assert status == 200 and got["cache-control"] == IMMUTABLE, path
-        assert_security_headers(site, got)
+        assert_security_headers(served, got)
     # Not fingerprinted (their names stay when they change): revalidated on each use.
     for path in ["assets/stylesheets/site.css", "assets/javascripts/not-found.js",
                  "assets/fonts/noto-naskh-arabic-400.woff2", "assets/images/favicon.svg", "sitemap.xml"]:
         status, got, _ = nginx.get(path)
         assert status == 200 and got["cache-control"] == REVALIDATE, path
-        assert_security_headers(site, got)
+        assert_security_headers(served, got)
     assert nginx.get("assets/fonts/noto-naskh-arabic-400.woff2")[1]["content-type"] == "font/woff2"
     # The programme's figures as a spreadsheet (Debian's mime.types knows no .csv).
     status, got, body = nginx.get("data/moussalaha-programme-fr.csv")
     assert status == 200 and got["content-type"] == "text/csv; charset=utf-8" and body.startswith(b"\xef\xbb\xbf")
     assert got["cache-control"] == REVALIDATE
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
 
 
 @pytest.mark.parametrize("accept, encoding", [
     ("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br, zstd", "br"), ("deflate", None), (None, None),
 ])
 @pytest.mark.parametrize("path", ["fr/centre.html", "assets/stylesheets/site.css", "assets/javascripts/not-found.js"])
-def test_precompressed_files_are_sent_to_browsers_that_accept_them(nginx, site, path, accept, encoding):
+def test_precompressed_files_are_sent_to_browsers_that_accept_them(nginx, served, path, accept, encoding):
     status, got, body = nginx.get(path, accept)
-    original = (site.directory / path).read_bytes()
+    original = (served.directory / path).read_bytes()
     assert status == 200 and got.get("content-encoding") == encoding
     assert "Accept-Encoding" in got.get("vary", "")
     decoded = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[encoding](body)
     assert decoded == original
     if encoding:
-        assert body == (site.directory / f"{path}.{'br' if encoding == 'br' else 'gz'}").read_bytes()
+        assert body == (served.directory / f"{path}.{'br' if encoding == 'br' else 'gz'}").read_bytes()
         assert len(body) < len(original)
 
 
-def test_every_text_file_has_a_gz_and_a_br(site):
-    texts = [p for p in site.directory.rglob("*") if files.compressible(p)]
+def test_every_text_file_has_a_gz_and_a_br(served):
+    texts = [p for p in served.directory.rglob("*") if files.compressible(p)]
     assert len(texts) > 50
     for path in texts:
         data = path.read_bytes()
@@ -258,10 +260,10 @@ def test_every_text_file_has_a_gz_and_a_br(site):
     ("fr/page-disparue.html", "fr"), ("en/old/page.html", "en"), ("no-such-page.html", "ar"),
     ("french/page.html", "ar"), ("assets/none.css", "ar"),
 ])
-def test_404_page_in_the_language_of_the_address(nginx, site, missing, lang):
+def test_404_page_in_the_language_of_the_address(nginx, served, missing, lang):
     status, got, body = nginx.get(missing, "br")
     assert status == 404
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
     assert got["cache-control"] == REVALIDATE and got["content-encoding"] == "br"
     tree = LexborHTMLParser(brotli.decompress(body).decode("utf-8"))
     assert tree.css_first("html").attributes["lang"] == lang
@@ -274,10 +276,10 @@ def test_server_side_files_are_not_served(nginx, path):
     assert nginx.get(path)[0] == 404
 
 
-def test_only_reading_methods(nginx, site):
+def test_only_reading_methods(nginx, served):
     status, got, _ = nginx.get("index.html", method="POST")
     assert status == 405
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
 
 
 def test_every_response_says_other_sites_may_not_embed_its_files(nginx):
@@ -287,18 +289,18 @@ def test_every_response_says_other_sites_may_not_embed_its_files(nginx):
 
 @pytest.mark.parametrize("path", ["fr/centre.html.br", "fr/centre.html.gz", "assets/stylesheets/site.css.gz",
                                   "index.html.br"])
-def test_precompressed_copies_are_not_served_under_their_own_names(nginx, site, path):
-    assert (site.directory / path).is_file()
+def test_precompressed_copies_are_not_served_under_their_own_names(nginx, served, path):
+    assert (served.directory / path).is_file()
     status, got, body = nginx.get(path)
     assert status == 404 and got["content-type"] == "text/html; charset=utf-8" and b"<html" in body
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
 
 
-def test_one_range_per_request(nginx, site):
-    original = (site.directory / "assets/stylesheets/site.css").read_bytes()
+def test_one_range_per_request(nginx, served):
+    original = (served.directory / "assets/stylesheets/site.css").read_bytes()
     status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": "bytes=0-9"})
     assert status == 206 and body == original[:10]
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
     # Many ranges: the whole file once, not a multipart answer of many parts.
     ranges = ",".join(f"{n}-{n}" for n in range(0, 200, 2))
     status, got, body = nginx.get("assets/stylesheets/site.css", extra={"Range": f"bytes={ranges}"})
@@ -328,18 +330,18 @@ def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
     (b"GET /index.html HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
     (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
 ])
-def test_errors_before_any_location_carry_the_headers(nginx, site, request_bytes, expected):
+def test_errors_before_any_location_carry_the_headers(nginx, served, request_bytes, expected):
     status, got = raw_request(nginx.port, request_bytes)
     assert status == expected
-    assert_security_headers(site, {**got, "server": got.get("server")})
+    assert_security_headers(served, {**got, "server": got.get("server")})
 
 
-def test_no_header_is_sent_twice(nginx, site):
+def test_no_header_is_sent_twice(nginx, served):
     """Every kind of answer, each header once: a range the file does not
     have (416) ran nginx's header filters twice and sent every security
     header twice."""
     etag = nginx.get("index.html")[1]["etag"]
-    size = (site.directory / "assets/stylesheets/site.css").stat().st_size
+    size = (served.directory / "assets/stylesheets/site.css").stat().st_size
     requests = {
         200: b"GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n",
         206: b"GET /assets/stylesheets/site.css HTTP/1.1\r\nHost: a\r\nRange: bytes=0-9\r\n\r\n",
@@ -360,12 +362,12 @@ def test_no_header_is_sent_twice(nginx, site):
 
 
 @pytest.mark.parametrize("folder", ["assets/", "assets/javascripts/", "fr/assets/"])
-def test_a_folder_without_an_index_page_is_not_found(nginx, site, folder):
+def test_a_folder_without_an_index_page_is_not_found(nginx, served, folder):
     """404 and the not-found page, as any other missing address; 403 told
     that the folder exists."""
     status, got, body = nginx.get(folder)
     assert status == 404 and b"<html" in body
-    assert_security_headers(site, got)
+    assert_security_headers(served, got)
 
 
 def test_a_client_that_sends_its_headers_slowly_is_cut_off(nginx):
@@ -379,14 +381,14 @@ def test_a_client_that_sends_its_headers_slowly_is_cut_off(nginx):
     assert answer == b"" or answer.startswith(b"HTTP/1.1 408")
 
 
-def test_one_client_may_not_hold_more_than_fifty_connections(nginx, site):
+def test_one_client_may_not_hold_more_than_fifty_connections(nginx, served):
     """limit_conn (site.conf): fifty connections of one address, each kept
     busy by twenty requests for the largest file that it does not read; the
     fifty-first is refused (429, with the security headers), and served
     once they are gone."""
-    largest = max((p for p in site.directory.rglob("*") if p.is_file() and not p.name.startswith(".")
+    largest = max((p for p in served.directory.rglob("*") if p.is_file() and not p.name.startswith(".")
                    and p.suffix not in (".br", ".gz")), key=lambda p: p.stat().st_size)
-    request = b"GET /%s HTTP/1.1\r\nHost: a\r\n\r\n" % largest.relative_to(site.directory).as_posix().encode()
+    request = b"GET /%s HTTP/1.1\r\nHost: a\r\n\r\n" % largest.relative_to(served.directory).as_posix().encode()
     held = []
     try:
         for _ in range(50):
@@ -404,7 +406,7 @@ def test_one_client_may_not_hold_more_than_fifty_connections(nginx, site):
                 break
             time.sleep(0.25)
         assert status == 429
-        assert_security_headers(site, {**got, "server": got.get("server")})
+        assert_security_headers(served, {**got, "server": got.get("server")})
     finally:
         for sock in held:
             sock.close()
@@ -430,7 +432,7 @@ def csp_watch(page) -> dict:
     return record
 
 
-def test_browser_zero_policy_violations_on_every_layout(nginx, site, browser):
+def test_browser_zero_policy_violations_on_every_layout(nginx, served, browser):
     """Every page but the news articles (one layout: one of them in each
     language), under the policy nginx sends. Every page carries the same
     policy in its <meta> (less frame-ancestors, which only a header can
@@ -440,7 +442,7 @@ def test_browser_zero_policy_violations_on_every_layout(nginx, site, browser):
     context = browser.new_context()
     page = context.new_page()
     record = csp_watch(page)
-    pages = site.every_layout()
+    pages = served.every_layout()
     assert len(pages) >= 30
     for path in pages:
         response = page.goto(nginx.url(path), wait_until="load")
@@ -560,7 +562,7 @@ def test_load_on_loopback(nginx, path):
 
 
 @pytest.fixture(scope="session")
-def tls_nginx(site, tmp_path_factory):
+def tls_nginx(served, tmp_path_factory):
     """The production server block (deploy/nginx/moussalaha.conf) with a
     self-signed certificate, its ports and paths moved to a temporary place."""
     run = tmp_path_factory.mktemp("nginx-tls")
@@ -571,7 +573,7 @@ def tls_nginx(site, tmp_path_factory):
     for old, new in [("listen [::]:80;", ""), ("listen [::]:443 ssl http2;", ""),
                      ("listen 80;", f"listen 127.0.0.1:{http_port};"),
                      ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
-                     ("/etc/ssl/moussalaha", str(run)), ("/var/www/moussalaha", str(site.directory))]:
+                     ("/etc/ssl/moussalaha", str(run)), ("/var/www/moussalaha", str(served.directory))]:
         assert old in conf, old
         conf = conf.replace(old, new)
     shutil.copytree(serve_prod.DEPLOY / "moussalaha", run / "moussalaha")
@@ -593,19 +595,19 @@ def tls_nginx(site, tmp_path_factory):
     except RuntimeError:
         process.kill()
         raise
-    yield Nginx(site, https_port, "https"), Nginx(site, http_port)
+    yield Nginx(served, https_port, "https"), Nginx(served, http_port)
     stop(process)
 
 
-def test_tls_server_block_adds_hsts(tls_nginx, site):
+def test_tls_server_block_adds_hsts(tls_nginx, served):
     https, plain = tls_nginx
     for path in ["fr/index.html", "assets/stylesheets/site.css"]:
         status, got, _ = https.get(path, "br")
         assert status == 200 and got["content-encoding"] == "br"
-        assert_security_headers(site, got, tls=True)
+        assert_security_headers(served, got, tls=True)
     status, got, _ = https.get("fr/absent.html")
     assert status == 404
-    assert_security_headers(site, got, tls=True)
+    assert_security_headers(served, got, tls=True)
     status, got, _ = plain.get("fr/index.html")
     assert status == 301 and got["location"] == "https://127.0.0.1/fr/index.html"
 
@@ -613,9 +615,9 @@ def test_tls_server_block_adds_hsts(tls_nginx, site):
 
 # --- The previous site's addresses (docs/data/redirects.yml) ------------------
 
-def test_old_addresses_answer_301_to_their_new_page(nginx, site, tls_nginx):
+def test_old_addresses_answer_301_to_their_new_page(nginx, served, tls_nginx):
     """Under the production configuration (make serve-prod, and the TLS
-    server block), each old address of the centre's previous site, with or
+    server block), each old address of the centre's previous served, with or
     without its final slash, answers 301 with its new page, which exists;
     the static page at the old address (for hosts without server
     configuration) names it with rel=canonical and a plain link, and runs
@@ -630,16 +632,16 @@ def test_old_addresses_answer_301_to_their_new_page(nginx, site, tls_nginx):
             for server in (nginx, https):
                 status, got, _ = server.get(old.lstrip("/"))
                 assert status == 301 and got["location"] == "/" + entry.new, (old, status, got.get("location"))
-                assert_security_headers(site, got, tls=server is https)
+                assert_security_headers(served, got, tls=server is https)
             status, got, _ = nginx.get(got["location"].lstrip("/"))
             assert status == 200 and got["content-type"].startswith("text/html"), entry.new
-        page = site.directory / redirects.normalise(entry.old)
+        page = served.directory / redirects.normalise(entry.old)
         assert page.is_file(), f"no page at {entry.old} for hosts without server configuration"
         text = page.read_text(encoding="utf-8")
         tree = LexborHTMLParser(text)
-        assert tree.css_first("link[rel=canonical]").attributes["href"] == site.base_url + entry.new
+        assert tree.css_first("link[rel=canonical]").attributes["href"] == served.base_url + entry.new
         link = tree.css_first("main a").attributes["href"]
-        assert (page.parent / link).resolve() == (site.directory / entry.new).resolve()
+        assert (page.parent / link).resolve() == (served.directory / entry.new).resolve()
         assert tree.css_first("script") is None and "refresh" not in text.lower()
     for root, lang in (("", "ar"), ("fr/", "fr"), ("en/", "en")):
         status, _, body = nginx.get(root)

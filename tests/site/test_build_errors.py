@@ -3,21 +3,18 @@ and says how to fix it. Each test breaks one thing in a copy of the project."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from tests.support import build_site, copy_project
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    copy = tmp_path / "project"
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
+    """The pages the tests break (index, centre) and those they link to:
+    every build renders them all, in the three languages, before it stops."""
+    return copy_project(tmp_path, ["index", "centre"])
 
 
 def build_fails(project: Path) -> str:

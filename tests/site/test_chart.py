@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS, goto, screenshot
+from tests.support import SCREENSHOTS
+from tests.support.browser import goto, screenshot
 from moussalaha import languages, present
 
 PAGES = {"ar": "programme.html", "fr": "fr/programme.html", "en": "en/programme.html"}

@@ -10,7 +10,7 @@ moussalaha.data.SiteData):
 - the partners and centre pages name every partner institution, and the
   agreement page every signatory with their title, in the page's language.
 
-Run: .venv/bin/pytest -q tests/test_content.py
+Run: .venv/bin/pytest -q tests/site/test_content.py
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from pydantic import BaseModel
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import languages
 
 LANGS = languages.LANGUAGES

@@ -12,25 +12,20 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from moussalaha import build
+from tests.support import ROOT, build_site, hostile
 
 pytestmark = pytest.mark.site
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "hostile"))
-
-import run as corpus  # noqa: E402
 
 SUBSET = ["template-cycler-globals", "data-text-script", "stray-html-file", "symlink-in-docs", "bidi-override-page",
           "html-iframe", "policy-foreign-inline-script",
           # issue 27: a javascript: link only the check of the published page sees; Markdown
           # read in quadratic time; a page named 404.md (a traceback before): each as file:line
-          # (tests/hostile/run.py runs all of them through full builds)
+          # (python -m tests.hostile.run runs all of them through full builds)
           "template-expression-markdown-link", "markdown-brackets-quadratic", "page-named-404"]
 PAGES = ("index", "centre")
 
@@ -38,7 +33,7 @@ PAGES = ("index", "centre")
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
     """The project's tracked files, with two pages and the navigation to them."""
-    copy = corpus.pristine(tmp_path_factory.mktemp("small"))
+    copy = hostile.pristine(tmp_path_factory.mktemp("small"))
     for page in (copy / "docs").glob("*.md"):
         if page.name.split(".")[0] not in PAGES:
             page.unlink()
@@ -54,9 +49,9 @@ def small(tmp_path_factory) -> Path:
 def attacked(small: Path, tmp_path: Path, changes: list[dict]) -> tuple[Path, Path]:
     project = tmp_path / "project"
     shutil.copytree(small, project, symlinks=True)
-    (tmp_path / "outside.txt").write_text(f"{corpus.SECRET}\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(f"{hostile.SECRET}\n", encoding="utf-8")
     for change in changes:
-        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+        hostile.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
     return project, project / "site"
 
 
@@ -64,11 +59,11 @@ def attacked(small: Path, tmp_path: Path, changes: list[dict]) -> tuple[Path, Pa
 def test_the_build_refuses(small, tmp_path, name):
     fixture = yaml.safe_load((ROOT / "tests" / "hostile" / f"{name}.yml").read_text(encoding="utf-8"))
     project, site = attacked(small, tmp_path, fixture["changes"])
-    result = build.run(site, project)
+    result = build_site(site, project=project)
     output = result.stdout + result.stderr
-    assert corpus.verdict(result.returncode, output, corpus.expectation(fixture, project)) == "", output
+    assert hostile.verdict(result.returncode, output, hostile.expectation(fixture, project)) == "", output
     assert "mkdocs.yml:1" not in output and "Traceback" not in output
-    assert corpus.published(site, sorted(set(fixture.get("not_in_site", [])) | {corpus.SECRET})) == []
+    assert hostile.published(site, sorted(set(fixture.get("not_in_site", [])) | {hostile.SECRET})) == []
     assert not (tmp_path / "marker").exists()
 
 
@@ -85,12 +80,12 @@ def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - scripts/hooks/slip.py\n", 1),
                       encoding="utf-8")
-    result = build.run(site, project)
+    result = build_site(site, project=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"docs/(index|centre)\.md:1: the built page would carry an inline <script> that the site's "
                      r"templates do not ship: «document\.title = \"slipped\"»", output), output
-    assert corpus.published(site, ["slipped"]) == []
+    assert hostile.published(site, ["slipped"]) == []
 
 
 def test_a_layout_that_sends_readers_elsewhere_fails_the_build(small, tmp_path):
@@ -102,8 +97,8 @@ def test_a_layout_that_sends_readers_elsewhere_fails_the_build(small, tmp_path):
     assert text.count("{% block extrahead %}") == 1
     main.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}<meta http-equiv="refresh" '
                                  'content="0; url=https://evil.example/">', 1), encoding="utf-8")
-    result = build.run(site, project)
+    result = build_site(site, project=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"docs/(index|centre)\.md:1: the built page would carry <meta http-equiv=\"refresh\">", output), output
-    assert corpus.published(site, ["evil.example"]) == []
+    assert hostile.published(site, ["evil.example"]) == []

@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from conftest import ROOT, goto, screenshot
+from tests.support import ROOT
+from tests.support.browser import goto, screenshot
 from moussalaha import news, present, render
 from moussalaha.languages import DIRECTIONS, LANGUAGES
 

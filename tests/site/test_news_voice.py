@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import news
 from moussalaha.languages import LANGUAGES
 

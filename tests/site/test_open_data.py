@@ -13,7 +13,7 @@ import json
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.support import ROOT
 
 pytestmark = pytest.mark.site
 

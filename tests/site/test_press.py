@@ -21,7 +21,7 @@ def built_target(site, page_path: str, href: str):
 
 
 def test_press_page_in_each_language(site, data):
-    from conftest import ROOT
+    from tests.support import ROOT
 
     for lang, root in LANGS.items():
         facts = data.localised(lang)

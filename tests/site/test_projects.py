@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha.data import SiteData
 from moussalaha.render import jinja_environment
 

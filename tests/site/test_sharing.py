@@ -15,7 +15,7 @@ import feedparser
 import pytest
 from PIL import Image
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import news
 
 pytestmark = pytest.mark.site

@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from moussalaha import cli, data, gate, html, pages, published, render, site_markdown
 from moussalaha.problems import Problems
+from tests.support import ROOT, hostile
 
 pytestmark = pytest.mark.unit
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "hostile"))
-
-import run as corpus  # noqa: E402
 
 # The build's Markdown (mkdocs.yml's extensions).
 RENDER = site_markdown.converter(ROOT)
-FIXTURES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "hostile").glob("*.yml"))}
+FIXTURES = hostile.fixtures()
 
 
 # The pages the corpus changes: the copies hold these alone, so that each
@@ -84,11 +78,11 @@ def test_each_attack_is_refused(pristine, tmp_path, name):
     fixture = FIXTURES[name]
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
-    (tmp_path / "outside.txt").write_text(corpus.SECRET)
+    (tmp_path / "outside.txt").write_text(hostile.SECRET)
     for change in fixture["changes"]:
-        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+        hostile.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
     output = refused_in_process(project, fixture)
-    assert corpus.verdict(1 if output else 0, output, corpus.expectation(fixture, project)) == "", output
+    assert hostile.verdict(1 if output else 0, output, hostile.expectation(fixture, project)) == "", output
     assert not (tmp_path / "marker").exists()
 
 
@@ -97,16 +91,11 @@ def test_each_command_attack_is_refused(pristine, tmp_path, name):
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
-    saved = os.getcwd()
-    os.chdir(project)
-    try:
-        for change in FIXTURES[name]["changes"]:
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-                code = cli.main(list(change["command"]))
-            assert code == 1, err.getvalue()
-            assert corpus.verdict(code, err.getvalue(), FIXTURES[name]["expect"]) == "", err.getvalue()
-    finally:
-        os.chdir(saved)
+    for change in FIXTURES[name]["changes"]:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            code = cli.main(list(change["command"]), folder=project)
+        assert code == 1, err.getvalue()
+        assert hostile.verdict(code, err.getvalue(), FIXTURES[name]["expect"]) == "", err.getvalue()
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
@@ -124,10 +113,10 @@ REMEMBERED_SAMPLE = ["duplicate-yaml-key", "schema-missing-title", "data-text-sc
 def test_the_preview_remembers_only_what_a_fresh_check_finds(pristine, tmp_path, name):
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
-    (tmp_path / "outside.txt").write_text(corpus.SECRET)
+    (tmp_path / "outside.txt").write_text(hostile.SECRET)
     assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == gate.check_project(project, data.FILES, render_markdown=RENDER)
     for change in FIXTURES[name]["changes"]:
-        corpus.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
+        hostile.apply(project, change, {"marker": str(tmp_path / "marker"), "outside": str(tmp_path / "outside.txt")})
     fresh = gate.check_project(project, data.FILES, render_markdown=RENDER)
     assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == fresh
     assert gate.check_project(project, data.FILES, render_markdown=RENDER, remembered=REMEMBERED) == fresh

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import redirects
 from moussalaha.data import SiteData
 
@@ -83,7 +83,7 @@ def test_an_old_address_given_twice(docs):
 
 def test_the_build_refuses_a_bad_redirect(tmp_path):
     """The build stops on it too, before MkDocs reads a page."""
-    from conftest import build_site
+    from tests.support import build_site
 
     project = tmp_path / "project"
     for name in ("docs", "overrides", "scripts"):

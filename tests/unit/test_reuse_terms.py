@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from tests.support import ROOT
 from moussalaha import open_data, render
 from moussalaha.data import DataError, SiteData
 from moussalaha.pages import read_page

@@ -1,4 +1,5 @@
-"""Schema errors in the editors' words, on the line they wrote."""
+"""Schema errors in the editors' words, on the line they wrote: a small
+stand-in schema (File, Item) and file (items.yml), not one of the site's."""
 
 from __future__ import annotations
 
@@ -46,10 +47,10 @@ GOOD = """news:
 
 
 def messages(yaml_text: str) -> list[str]:
-    document = untrusted_yaml.loads(yaml_text, "docs/data/news.yml")
+    document = untrusted_yaml.loads(yaml_text, "items.yml")
     with pytest.raises(ValidationError) as caught:
         File.model_validate(document.data)
-    return [str(p) for p in schema_messages.problems(caught.value, "docs/data/news.yml", document.line, File)]
+    return [str(p) for p in schema_messages.problems(caught.value, "items.yml", document.line, File)]
 
 
 def test_good_data_validates():
@@ -58,24 +59,24 @@ def test_good_data_validates():
 
 @pytest.mark.parametrize("old, new, expected", [
     ("date: 2025-12-10", "date: 10/12/2025",
-     "docs/data/news.yml:3: `news[0].date`: «10/12/2025» is not a date as the site writes it — write it as 2025-12-10"),
+     "items.yml:3: `news[0].date`: «10/12/2025» is not a date as the site writes it — write it as 2025-12-10"),
     ("sources: [delegation-visit-statement]", "sources: delegation-visit-statement",
-     "docs/data/news.yml:7: `news[0].sources` must be a list, not «delegation-visit-statement» — write it in brackets, the items "
+     "items.yml:7: `news[0].sources` must be a list, not «delegation-visit-statement» — write it in brackets, the items "
      "separated by commas: sources: [delegation-visit-statement]"),
-    ("    title:\n", "    titel:\n", "docs/data/news.yml:2: `title:` is missing in news[0] — add a line `title:`"),
-    ("    title:\n", "    titel:\n", "docs/data/news.yml:4: `titel:` is not a field the site knows — did you mean `title:`?"),
+    ("    title:\n", "    titel:\n", "items.yml:2: `title:` is missing in news[0] — add a line `title:`"),
+    ("    title:\n", "    titel:\n", "items.yml:4: `titel:` is not a field the site knows — did you mean `title:`?"),
     ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    beneficiaries: \"239\"",
-     "docs/data/news.yml:8: `news[0].beneficiaries`: «239» is not a number written as a number — write the number "
+     "items.yml:8: `news[0].beneficiaries`: «239» is not a number written as a number — write the number "
      "alone, in digits 0-9, without quotes"),
     ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    beneficiaries: 0",
-     "docs/data/news.yml:8: `news[0].beneficiaries`: 0 is too small — write a number more than 0"),
+     "items.yml:8: `news[0].beneficiaries`: 0 is too small — write a number more than 0"),
     ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    status: done",
-     "docs/data/news.yml:8: `news[0].status`: «done» is not one of the allowed values — write one of: 'announced' or "
+     "items.yml:8: `news[0].status`: «done» is not one of the allowed values — write one of: 'announced' or "
      "'completed'"),
     ("sources: [delegation-visit-statement]", "sources: [delegation-visit-statement]\n    url: http://x.ma",
-     "docs/data/news.yml:8: `news[0].url`: «http://x.ma» is not a full https:// address"),
-    ("sources: [delegation-visit-statement]", "sources: []", "docs/data/news.yml:7: `news[0].sources` is empty — write it"),
-    ("      fr: Titre\n", "", "docs/data/news.yml:4: `fr:` is missing in news[0].title"),
+     "items.yml:8: `news[0].url`: «http://x.ma» is not a full https:// address"),
+    ("sources: [delegation-visit-statement]", "sources: []", "items.yml:7: `news[0].sources` is empty — write it"),
+    ("      fr: Titre\n", "", "items.yml:4: `fr:` is missing in news[0].title"),
 ])
 def test_messages_in_the_editors_words(old, new, expected):
     assert old in GOOD

@@ -114,7 +114,7 @@ def test_feed_items_from_news_articles(tmp_path):
 
 @pytest.mark.parametrize("lang", ["ar", "fr", "en"])
 def test_feed_items_are_the_site_s_articles_written_in_the_language(lang):
-    from conftest import ROOT
+    from tests.support import ROOT
 
     docs = ROOT / "docs"
     written = [a for a in news.collect(docs, lang) if a.lang == lang]

@@ -1,13 +1,13 @@
 """The site's quality tools, shared by tests/browser/test_quality.py and
 scripts/bench.py: axe-core and Lighthouse, the npm packages pinned in
 package-lock.json (`make test` installs them with `npm ci`), run against
-Debian's Chromium (moussalaha/serve.py serves the site to them); and the
+Debian's Chromium (tests/support/static_server.py serves the site to them); and the
 W3C Nu HTML Checker (npm's vnu-jar, pinned there too, run by Debian's Java,
 which `make test` installs), for tests/browser/test_html_valid.py.
 
 To try Lighthouse on one address by hand:
 
-    .venv/bin/python -m moussalaha.quality http://127.0.0.1:8000/index.html
+    .venv/bin/python -m tests.support.quality http://127.0.0.1:8000/index.html
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from moussalaha.serve import CHROMIUM, CHROMIUM_FLAGS
+from tests.support import ROOT
+from tests.support.browser import CHROMIUM, CHROMIUM_FLAGS
 
-ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"

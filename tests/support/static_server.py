@@ -1,14 +1,11 @@
-"""The one static server of the tests and scripts: a built site on
-127.0.0.1, answering as production does (GitHub Pages or nginx).
+"""The static server of the tests and scripts: a built site on 127.0.0.1,
+answering as production does (GitHub Pages or nginx).
 
 - the root 404.html for a missing address, as GitHub Pages does;
 - gzip or brotli, as the client accepts (the `.br`/`.gz` files the build
   writes beside each text file, or compressed on the fly for a build that
   has none);
 - long caching for fingerprinted files and fonts, revalidation for the rest.
-
-It also names Debian's Chromium, the flags that keep it from calling home,
-and how the tests and scripts start it (`launch`).
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ import functools
 import gzip
 import http.server
 import mimetypes
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,38 +21,6 @@ from urllib.parse import unquote
 import brotli
 
 from moussalaha.files import COMPRESSIBLE, FINGERPRINTED, GZIP_LEVEL, IMMUTABLE, brotli_quality
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium must not call home: the machine has no network, and the figures
-# must count the site's own requests only.
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-# What Playwright drives: Debian's chromium-headless-shell, the same Blink
-# and V8 without the browser around them. For the same pages, the browser
-# tests took about a quarter less processor time than with the full browser
-# (pytest 3 min 58 s instead of 4 min 56 s on two cores). Lighthouse runs
-# the full browser (CHROMIUM), which it expects.
-HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
-# What Playwright passes to either: it adds its own headless flag.
-PLAYWRIGHT_FLAGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless=new"]
-# The shell fits glyph outlines to whole pixels unless told not to, so its
-# Arabic lines came out about 1 % wider than the full browser draws them;
-# without hinting they are the same width (tests/browser/test_social_shaping.py).
-HEADLESS_SHELL_FLAGS = PLAYWRIGHT_FLAGS + ["--font-render-hinting=none"]
-
-
-def launch(playwright, full_browser: bool = False):
-    """Chromium, headless, for Playwright: the browser of every test and
-    script; the whole browser where what it draws is compared to the pixel
-    (the shell places glyphs on whole pixels)."""
-    executable, flags = (CHROMIUM, PLAYWRIGHT_FLAGS) if full_browser else (HEADLESS_SHELL, HEADLESS_SHELL_FLAGS)
-    if not Path(executable).exists():
-        raise RuntimeError(f"{executable} is missing: run `make test`, which installs "
-                           "Debian's chromium and chromium-headless-shell.")
-    return playwright.chromium.launch(executable_path=executable, args=flags)
 
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):

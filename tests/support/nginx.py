@@ -1,7 +1,7 @@
 """Serve a built site with Debian's nginx and the shipped configuration
 (deploy/nginx/), on 127.0.0.1, as production serves it.
 
-    python scripts/serve_prod.py [--port 8080] [--site site]
+    .venv/bin/python -m scripts.serve_prod [--port 8080] [--site site]
 
 `make serve-prod` builds the site first and runs that command; it stays in
 the foreground until Ctrl-C. The tests use `start()` to run the same
@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 DEPLOY = ROOT / "deploy" / "nginx"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 LISTEN = "listen 127.0.0.1:8080;"
