@@ -11,7 +11,7 @@ article's address (news/<slug>.html) and never changes. The date and the
 sources are facts: they are written once, in the Arabic file, and the
 translations take them from there.
 
-Plain functions, no MkDocs: the hooks (the news page, the latest news on the
+Plain functions, no MkDocs: the plugin (the news page, the latest news on the
 home page, each article's date line and sources), the editors' checks and the
 tests call them. Pages are read by moussalaha.pages.read_page unless the
 caller gives another reader (an object with `.meta`, `.text`, `.path`).

@@ -3,7 +3,7 @@ its source files, written in the page's language.
 
 Reproducible (the same commit builds the same date, whatever the build's
 clock) and moved by an editor's change, once committed. Plain functions:
-no MkDocs here; the facts hook (scripts/hooks/facts.py) calls them. Each
+no MkDocs here; the site's plugin (moussalaha/plugin.py) calls them. Each
 file's date is asked of git once, and again once a commit is made
 (`forget()` at the start of each build: the preview rebuilds on every save,
 and asking git for every page each time took a second).

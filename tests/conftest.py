@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build, languages, quality, redirects
+from moussalaha import languages, mkdocs_run, quality, redirects
 from moussalaha.data import load as load_data
 from moussalaha.data import SiteData
 from moussalaha.serve import launch, serve
@@ -102,7 +102,7 @@ class Site:
 
 
 def build_site(destination: Path, site_url: str, project: Path = ROOT, **env: str):
-    return build.run(destination, project, site_url, **env)
+    return mkdocs_run.run(destination, project, site_url, **env)
 
 
 def _built_and_served(tmp_path_factory, name: str, prefix: str):

@@ -8,7 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from moussalaha import build, pages
+from moussalaha import mkdocs_run, pages
 from moussalaha.checks.common import docs, problem, relative, root
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.problems import LOCATED, Problem, line_of, located
@@ -20,7 +20,7 @@ def check_build(found) -> list[Problem]:
     """Build the site as CI does; turn its warnings (broken links and
     anchors, in every language) and errors into file:line problems."""
     with tempfile.TemporaryDirectory() as site:
-        result = build.run(Path(site), root())
+        result = mkdocs_run.run(Path(site), root())
     if result.returncode == 0:
         return []
     problems = set()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from moussalaha import build
+from moussalaha import mkdocs_run
 
 pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ def attacked(small: Path, tmp_path: Path, changes: list[dict]) -> tuple[Path, Pa
 def test_the_build_refuses(small, tmp_path, name):
     fixture = yaml.safe_load((ROOT / "tests" / "hostile" / f"{name}.yml").read_text(encoding="utf-8"))
     project, site = attacked(small, tmp_path, fixture["changes"])
-    result = build.run(site, project)
+    result = mkdocs_run.run(site, project)
     output = result.stdout + result.stderr
     assert corpus.verdict(result.returncode, output, corpus.expectation(fixture, project)) == "", output
     assert "mkdocs.yml:1" not in output and "Traceback" not in output
@@ -78,14 +78,13 @@ def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
     change could) still stops the build, on the page's file, before the
     page is written."""
     project, site = attacked(small, tmp_path, [{
-        "file": "scripts/hooks/slip.py",
+        "file": "slip.py",
         # After the article's own check (moussalaha/published.py), which refuses any <script>.
         "write": "def on_post_page(output, page, config):\n"
                  "    return output.replace('</article>', '<script>document.title = \"slipped\"</script></article>', 1)\n"}])
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - scripts/hooks/slip.py\n", 1),
-                      encoding="utf-8")
-    result = build.run(site, project)
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - slip.py\n", encoding="utf-8")
+    result = mkdocs_run.run(site, project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"docs/(index|centre)\.md:1: the built page would carry an inline <script> that the site's "
@@ -102,7 +101,7 @@ def test_a_layout_that_sends_readers_elsewhere_fails_the_build(small, tmp_path):
     assert text.count("{% block extrahead %}") == 1
     main.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}<meta http-equiv="refresh" '
                                  'content="0; url=https://evil.example/">', 1), encoding="utf-8")
-    result = build.run(site, project)
+    result = mkdocs_run.run(site, project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"docs/(index|centre)\.md:1: the built page would carry <meta http-equiv=\"refresh\">", output), output

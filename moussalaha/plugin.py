@@ -1,0 +1,317 @@
+"""The site's MkDocs plugin (`plugins: - moussalaha` in mkdocs.yml, the entry
+point in pyproject.toml): every step the site adds to MkDocs, in the order
+written here, handed the one `Build` (moussalaha/build.py) that knows what
+the build knows.
+
+Per page, in MkDocs' order of events:
+1. the Markdown (on_page_markdown): every heading has an explicit id
+   (checked as the editor wrote it), then the facts of docs/data/ are
+   rendered into it (moussalaha/render.py);
+2. the article (on_page_content): the notice of a translation missing or
+   out of date (translation_notice), then what a page needs to read right
+   (html.rewrite: foreign words, number ranges, links' addresses for print,
+   also on the notice) and what it publishes checked (published.py);
+3. the template's context (on_page_context): hreflang alternates and the
+   page recorded for the sitemaps and search; what it says when shared
+   (sharing.py), its preview image and feed recorded; its "last updated"
+   date; a news article's menu entry (the news page's);
+4. the written page (on_post_page, after every other plugin has changed
+   it): checked as published, finished (html.finish_page: `dir` on
+   <html>, Arabic labels marked, French spaces), then refused if it
+   carries inline code the templates do not ship (policy.py).
+The build's start and end, and what runs once every language is built:
+moussalaha/build.py.
+
+Errors: every step raises SiteError with `file:line: what — how to fix`;
+`reported` turns it into MkDocs' PluginError, in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.utils import get_relative_url
+
+from moussalaha import (alternates, arabic, data, engine, html, languages, news, open_data, pages, preview,
+                        published, render, sharing, updated)
+from moussalaha.build import Build
+from moussalaha.languages import DEFAULT_LANGUAGE
+from moussalaha.problems import SiteError
+
+# The priorities that must relate to mkdocs-static-i18n's. The i18n plugin
+# runs its own events at -100 (on_config, on_files, on_nav, on_post_page,
+# on_post_build, where it builds French and English, each a nested build)
+# and at 50 (on_page_markdown, on_page_context); at one priority, plugins
+# run in mkdocs.yml's order, and this one is listed after i18n.
+FIRST = 100  # on_pre_build: the gate, before any file is read; the registry starts empty
+LAST = -100  # on_post_page, on_post_template: after every other plugin or hook has changed the page
+LANGUAGE_BUILT = 0  # each language's on_post_build, before the i18n plugin (-100) builds the next
+SITE_BUILT = -110  # on_post_build: after the i18n plugin (-100) has built every language
+
+
+def reported(step):
+    """A step's SiteError (a problem in the editors' files) as MkDocs' PluginError."""
+    @functools.wraps(step)
+    def wrapper(*args, **kwargs):
+        try:
+            return step(*args, **kwargs)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+    return wrapper
+
+
+class Options(Config):
+    # The components pages include (relative to mkdocs.yml's folder).
+    components = config_options.Type(str, default="overrides/components")
+    # Only the facts rendered into the pages, with the templates' globals
+    # and the pages' dates: scripts/bench.py's stock build of the same pages.
+    facts_only = config_options.Type(bool, default=False)
+
+
+class Moussalaha(BasePlugin[Options]):
+    def __init__(self):
+        self.build = Build()
+
+    # The life cycle (moussalaha/build.py).
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Implemented so that MkDocs keeps this instance, and its Build,
+        # across the preview's rebuilds.
+        self.build = Build(serving=command == "serve")
+
+    def on_config(self, config):
+        if not self.config.facts_only:
+            # Only the Arabic build writes the root 404.html (the others would overwrite it).
+            engine.write_template(config, "404.html", engine.building_language(config) == DEFAULT_LANGUAGE)
+            self.build.configure(config)
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        if not self.config.facts_only:
+            preview.watch_closely(server, config)
+        return server
+
+    @event_priority(FIRST)
+    @reported
+    def on_pre_build(self, *, config) -> None:
+        if not self.config.facts_only:
+            self.build.start(config)
+
+    def on_env(self, env, *, config, files):
+        """The interface words in the three languages, for theme templates (404),
+        the languages and their directions, and the prefix rule the search
+        script cuts from queries as the index does; the data in each language,
+        for the header, footer and letterhead (`site_data.fr`), and the year of
+        the site's last change (`site_year`)."""
+        site = self._data(config)
+        env.globals["site_ui"] = site.ui
+        env.globals["site_data"] = {lang: site.localised(lang) for lang in languages.LANGUAGES}
+        env.globals["search_arabic_prefix"] = arabic.PREFIX
+        env.globals["site_languages"] = languages.LANGUAGES
+        env.globals["site_directions"] = languages.DIRECTIONS
+        env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
+        env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent)
+        if not self.config.facts_only:
+            self.build.share_compiled_templates(env)
+        return env
+
+    @event_priority(LANGUAGE_BUILT)
+    @reported
+    def _language_built(self, *, config) -> None:
+        if not self.config.facts_only:
+            self.build.language_built(config)
+
+    @event_priority(SITE_BUILT)
+    @reported
+    def _site_built(self, *, config) -> None:
+        if not self.config.facts_only:
+            self.build.finish(config)
+
+    # Each language's dossier as soon as its pages are written; once every
+    # language is built, what needs the whole site.
+    on_post_build = CombinedEvent(_language_built, _site_built)
+
+    def on_build_error(self, *, error) -> None:
+        if not self.config.facts_only:
+            self.build.failed()
+
+    # Each page.
+
+    @reported
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if not self.config.facts_only:
+            check_heading_ids(markdown, page)
+        return render.render_page(
+            markdown, page.meta, engine.page_language(page), Path(page.file.abs_src_path),
+            f"docs/{page.file.src_uri}", self._data(config), self._components(config), Path(config.docs_dir))
+
+    @reported
+    def on_page_content(self, content: str, *, page, config, files) -> str:
+        if self.config.facts_only:
+            return content
+        # The notice first: the rewrite reads it too (print addresses on its
+        # link, the untranslated wrapper's lang for the foreign-word marking).
+        content = translation_notice(content, page, config, self._data(config))
+        content = html.rewrite(content, engine.page_language(page), urljoin(config.site_url or "/", page.file.url))
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+        problems = published.check_article(content, f"docs/{page.file.src_uri}", source)
+        if problems:
+            raise PluginError("\n".join(map(str, problems)))
+        return content
+
+    @reported
+    def on_page_context(self, context, *, page, config, nav):
+        lang = engine.page_language(page)
+        if not self.config.facts_only:
+            links = alternates.links(engine.page_versions(page), page.file.url, config.site_url,
+                                     engine.language_names(config), get_relative_url)
+            context["alternates"] = links
+            context["x_default"] = next((link["href"] for link in links if link["lang"] == DEFAULT_LANGUAGE), None)
+            context["canonical"] = alternates.public_url(config.site_url, page.file.url)
+            versions = {link["lang"]: link["href"] for link in links}
+            self.build.record(lang, page.file.url, page.file.dest_uri, versions)
+            context["sharing"] = self._sharing(page, config, nav, lang, versions, context["canonical"])
+        # The page's "last updated" date (`last_updated`, `last_updated_text`).
+        context.update(updated.page_dates(Path(page.file.abs_src_path), lang, Path(config.config_file_path).parent))
+        # A news article, which has no menu entry of its own: the news page's
+        # entry is the active one, and no contents column (its only heading
+        # would be «Sources»).
+        if news.is_article(page.file.src_uri):
+            page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
+            index = engine.nav_page(nav, news.index_url(page.url))
+            if index is not None:
+                engine.set_active(index, True)
+                self.build.activated.append(index)
+        return context
+
+    @event_priority(LAST)
+    @reported
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # MkDocs keeps the navigation between pages: the news entry is active
+        # for this article only.
+        while self.build.activated:
+            engine.set_active(self.build.activated.pop(), False)
+        if self.config.facts_only:
+            return output
+        where = f"docs/{page.file.src_uri}"
+        problems = published.check_page(output, where)
+        if problems:
+            raise PluginError("\n".join(map(str, problems)))
+        output = html.finish_page(output, where)
+        self.build.check_page(output, config, where)
+        return output
+
+    @event_priority(LAST)
+    @reported
+    def on_post_template(self, output: str, *, template_name: str, config) -> str:
+        if self.config.facts_only:
+            return output
+        # The root 404 page, Arabic, holding the three languages' texts (each
+        # language's own is cut from it once the build ends: alternates.py).
+        if template_name == "404.html":
+            output = html.finish_page(output, "overrides/404.html")
+        self.build.check_page(output, config, f"overrides/{template_name}")
+        return output
+
+    # What the steps share.
+
+    @staticmethod
+    def _data(config) -> data.SiteData:
+        try:
+            return data.load(Path(config.docs_dir) / "data")
+        except data.DataError as error:
+            raise PluginError(f"The data files have errors:\n{error}") from None
+
+    def _components(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.components
+
+    def _sharing(self, page, config, nav, lang: str, versions: dict[str, str], canonical: str):
+        """What the page says when it is shared (moussalaha/sharing.py), given
+        to overrides/partials/sharing.html as `sharing`; its preview image
+        and, on the news page, its feed are recorded for the end of the build."""
+        site_names = self.build.site_names
+        title = page.meta.get("title") or page.title or site_names[lang]
+        description = page.meta.get("description") or config.site_description or site_names[lang]
+        docs = Path(config.docs_dir)
+        article = section = None
+        if news.is_article(page.file.src_uri):
+            slug = news.slug_of(page.file.src_uri)
+            article = sharing.Article(news.read(docs, slug, lang, pages.read_page).date)
+            index = engine.nav_page(nav, news.index_url(page.url))
+            if index is not None:
+                section = (index.title, index.url)
+        facts = data.load(docs / "data")
+        dataset = None
+        if page.file.url == languages.folder(lang) + open_data.PAGE:
+            dataset = open_data.dataset(facts, lang, config.site_url, page.file.url)
+        try:
+            head = sharing.head(
+                lang=lang, title=title, description=description, page_url=page.file.url, site_url=config.site_url,
+                site_names=site_names, alternates=versions,
+                founding_date=facts.agreement.date, founders=[getattr(i.name, lang) for i in facts.institutions],
+                article=article, section=section, dataset=dataset)
+        except ValueError as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        feed = None
+        if page.file.url == languages.folder(lang) + sharing.NEWS_PAGE:
+            feed = sharing.FeedPage(lang, canonical, title, description, site_names[lang])
+        self.build.record_sharing((sharing.image_path(page.file.url),
+                                   sharing.ImageRequest(title, site_names[lang], lang)), feed)
+        return head
+
+
+def check_heading_ids(markdown: str, page) -> None:
+    """Refuse a heading without an explicit id, identical in the three
+    languages so that links survive translation (never `_1`, `_2`): the
+    build names the line."""
+    for heading in pages.headings(markdown):
+        if heading.id is None:
+            source_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PluginError(
+                f"docs/{page.file.src_uri}:{pages.file_line(source_text, markdown, heading.line)}: "
+                f"the heading «{heading.text}» has no id. "
+                "End it with an id in lowercase Latin letters, the same in the three languages, "
+                "for example: ## Missions { #missions }"
+            )
+
+
+def translation_notice(content: str, page, config, facts: data.SiteData) -> str:
+    """Tell readers when a page is not in their language yet.
+
+    - A French or English page whose Arabic source changed since it was
+      translated (its `translated_from:` no longer matches, moussalaha/pages.py)
+      carries a discreet "this translation may be out of date" notice, with a
+      link to the Arabic page.
+    - A page that has no translation yet is built from the Arabic one
+      (mkdocs-static-i18n's fallback_to_default): it carries a "not yet
+      translated" notice in the reader's language, and the Arabic text is
+      marked lang="ar" dir="rtl" so that it reads, and is read aloud, as
+      Arabic; so are its Arabic title in the menus, table of contents and
+      footer of every French or English page (html.finish_page).
+
+    `scripts/site.py check` reports the same pages to the editors."""
+    lang = engine.building_language(config)
+    file_lang = engine.page_language(page)
+    ui = facts.ui
+    if file_lang != lang:
+        return html.notice("missing", getattr(ui["translation_missing"], lang), lang) + html.untranslated(content, file_lang)
+    if lang == DEFAULT_LANGUAGE:
+        return content
+    translation = pages.read_page(Path(page.file.abs_src_path))
+    stamp = pages.stamp_of(translation)
+    # Beside the translation: docs/ or a sub-folder of it (docs/news/).
+    source_path = pages.page_path(translation.name, DEFAULT_LANGUAGE, translation.path.parent)
+    # No stamp yet: nothing to compare with (`site.py check` asks for one).
+    if stamp is None or not source_path.exists():
+        return content
+    if not pages.changes(stamp, pages.read_page(source_path)):
+        return content
+    source = engine.page_versions(page).get(DEFAULT_LANGUAGE)
+    link = (get_relative_url(source.url, page.file.url), getattr(ui["arabic_version"], lang)) if source else None
+    return html.notice("outdated", getattr(ui["translation_outdated"], lang), lang, link) + content
