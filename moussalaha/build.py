@@ -13,8 +13,9 @@ on_post_build run at the start and end of each nested build too.
 
 So the plugin calls:
 - start(): at the outer build's on_pre_build only, run the gate (check(),
-  the editors' `site.py check` refuses the same), empty the registry and
-  forget the pages' git dates if a commit was made (moussalaha/updated.py);
+  the editors' `site.py check` refuses the same) and empty the registry,
+  after refresh() has dropped the caches whose sources changed (the table
+  in Build's docstring);
 - record(): every page, as its context is made, for the sitemaps and the
   search index; record_sharing(): its preview image and, for the news page,
   its feed;
@@ -55,8 +56,8 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 
-from moussalaha import (admin, alternates, data, dossier, engine, files, gate, html, mark, open_data, policy,
-                        preview, redirects, sandbox, search, sharing, theme_listing, updated)
+from moussalaha import (admin, alternates, data, dossier, engine, files, gate, html, mark, news, open_data, policy,
+                        preview, redirects, render, sandbox, search, sharing, theme_listing, updated)
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 from moussalaha.problems import Problems
 
@@ -74,10 +75,70 @@ class BuiltPage:
 THEME_FAVICON = "assets/images/favicon.png"
 
 
+class Memo(dict):
+    """The results of a pure step, keyed by its whole input: kept while the
+    builds use them (prune() at the end of each build forgets the others)."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set = set()
+
+    def get_or_make(self, key, make):
+        self.used.add(key)
+        if key not in self:
+            self[key] = make()
+        return self[key]
+
+    def prune(self) -> None:
+        for key in set(self) - self.used:
+            del self[key]
+        self.used = set()
+
+
+# Which caches each source's change drops (Build.refresh).
+DEPENDS = {
+    "data": ("site_data",),
+    "news": ("articles",),
+    "templates": ("scripts", "finished"),
+    "components": ("sandboxes",),
+    "git": ("git_dates",),
+}
+
+
 @dataclass
 class Build:
     """What a build knows, handed to each of its steps; one per process
-    (the plugin's), kept across the preview's rebuilds."""
+    (the plugin's), kept across the preview's rebuilds.
+
+    Every cache the build uses is here, and one rule refreshes them: at the
+    start of each build (refresh(), from sources()), a cache made from
+    files is dropped when their stamp (files.stamp: name, inode, time,
+    size) or git's HEAD moved since the last build; a memo of a pure step,
+    keyed by its whole input, keeps what the last build used (Memo.prune).
+
+    | cache               | holds                                     | refreshed when                          |
+    |---------------------|-------------------------------------------|-----------------------------------------|
+    | site_data           | docs/data/ validated (data.SiteData)      | a data file changes (`data`)            |
+    | articles            | the news of each language (news.collect)  | docs/news/ changes (`news`)             |
+    | git_dates           | each page's last commit date (updated.py) | git's HEAD moves (`git`)                |
+    | scripts             | the policy's allowed inline scripts       | a template (.html of the theme's folders) or the site's path changes (`templates`) |
+    | finished            | each written page, checked and finished   | `templates`; else kept while used       |
+    | sandboxes           | the page sandbox of each language         | overrides/components/ changes (`components`) |
+    | compiled_components | the components' compiled code            | never: Jinja compiles a changed text again (its checksum) |
+    | compiled_templates  | the theme's compiled templates            | never: as compiled_components           |
+    | rewritten           | each article's rewrite (html.rewrite)     | kept while used                         |
+    | rendered_images     | each preview image's PNG (sharing.py)     | kept while used (sharing.write_images)  |
+    | gate_files          | the gate's problems of each file          | the file's bytes change (gate.Remembered) |
+    | search_snapshot     | the preview's search index                | never: the preview searches the text as `make serve` found it |
+
+    Not the build's, caches of what does not change while the process
+    runs (functools): the installed theme's file listing
+    (theme_listing._listing), the fonts shipped in the package and their
+    measures (social_image.py), Unicode's scripts (disguise.py), and the
+    parses keyed by a text (pages._front_matter, news._read_text) or by a
+    file's time and the installed version (admin._vendored). The editors'
+    tool (checks/, cms.py) keeps its own: data.load, render._COMPONENTS_COMPILED.
+    """
 
     serving: bool = False
     output: Path | None = None  # the folder the whole site is written to (config.site_dir)
@@ -95,16 +156,75 @@ class Build:
     # as soon as its language's pages are written: {lang: Future of (path, size)}.
     dossier_pool: ProcessPoolExecutor | None = None
     dossiers: dict[str, Future] = field(default_factory=dict)
-    # What the templates were when this build began (files.stamp): the
-    # policy's allowed scripts are read again when one of them is saved.
-    templates: tuple = ()
+    # The caches (the table above), and the sources' stamps at the last refresh().
+    stamps: dict = field(default_factory=dict)
+    site_data: data.SiteData | None = None
+    articles: dict = field(default_factory=dict)  # {(docs, lang): [news.Article]}
+    git_dates: dict = field(default_factory=dict)
+    scripts: frozenset[str] | None = None
+    finished: Memo = field(default_factory=Memo)  # {(page as the theme wrote it, where): page as written}
+    sandboxes: dict = field(default_factory=dict)  # {(lang, components): sandbox.PageSandbox}
+    compiled_components: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
     # The theme's templates, compiled once and kept for the next language's
     # build and the preview's rebuilds (MkDocs makes a new Jinja environment
     # for each, which compiled every template again: half of a rebuild's time).
     compiled_templates: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
+    rewritten: Memo = field(default_factory=Memo)  # {(article, lang, address): rewritten}
+    rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
     # The navigation items a page made active (a news article: the news
     # page's entry), made inactive again once the page is written.
     activated: list = field(default_factory=list)
+
+    @staticmethod
+    def sources(config, components: Path) -> dict:
+        """The stamp of each source the caches are made from."""
+        docs = Path(config.docs_dir)
+        news_folder = docs / news.FOLDER
+        return {
+            "data": files.stamp(docs.joinpath("data").glob("*.y*ml")),
+            "news": files.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
+            "templates": (files.stamp(path for folder in policy.theme_folders(config)
+                                      for path in Path(folder).rglob("*.html")),
+                          urlsplit(config.site_url or "/").path or "/"),
+            "components": (str(components), files.stamp(components.iterdir()) if components.is_dir() else ()),
+            "git": updated.head(Path(config.config_file_path).parent),
+        }
+
+    def refresh(self, stamps: dict) -> set[str]:
+        """At the start of each build (the outer one): drop the caches made
+        from a source whose stamp moved (DEPENDS); returns those sources."""
+        changed = {name for name, stamp in stamps.items() if self.stamps.get(name, ()) != stamp or name not in self.stamps}
+        for name in changed:
+            for cache in DEPENDS[name]:
+                value = getattr(self, cache)
+                if isinstance(value, dict):
+                    value.clear()
+                else:
+                    setattr(self, cache, None)
+        self.stamps = dict(stamps)
+        return changed
+
+    def prune(self) -> None:
+        """At the end of each build: the memos keep what it used."""
+        self.finished.prune()
+        self.rewritten.prune()
+
+    def data_of(self, docs: Path) -> data.SiteData:
+        if self.site_data is None:
+            self.site_data = data.SiteData((Path(docs) / "data").resolve())
+        return self.site_data
+
+    def articles_of(self, docs: Path, lang: str) -> list[news.Article]:
+        key = (Path(docs), lang)
+        if key not in self.articles:
+            self.articles[key] = news.collect(Path(docs), lang)
+        return list(self.articles[key])
+
+    def sandbox(self, lang: str, components: Path) -> sandbox.PageSandbox:
+        key = (lang, components)
+        if key not in self.sandboxes:
+            self.sandboxes[key] = render.jinja_environment(lang, components, self.compiled_components)
+        return self.sandboxes[key]
 
     def share_compiled_templates(self, env: jinja2.Environment) -> None:
         env.bytecode_cache = self.compiled_templates
@@ -123,9 +243,6 @@ class Build:
         self.pages.clear()
         self.images.clear()
         self.feeds.clear()
-        self.templates = files.stamp(path for folder in policy.theme_folders(config)
-                                     for path in Path(folder).rglob("*.html"))
-        updated.forget(Path(config.config_file_path).parent)  # a commit since the last build moves the dates
         self.site_names = engine.site_names(config)
         self.check(config)
         if not self.serving:
@@ -155,7 +272,7 @@ class Build:
             return
         lang = engine.building_language(config)
         site, docs = self.output, Path(config.docs_dir)
-        facts = data.load(docs / "data")
+        facts = self.data_of(docs)
         ui = facts.localised(lang)["ui"]
         words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
                               contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
@@ -195,7 +312,7 @@ class Build:
             raise Problems(refused)
         # The previous site's addresses: each leads to a page of this site, in one step.
         docs = Path(config.docs_dir)
-        refused = redirects.problems(docs, data.load(docs / "data"))
+        refused = redirects.problems(docs, self.data_of(docs))
         if refused:
             raise Problems(refused)
 
@@ -219,8 +336,10 @@ class Build:
 
     def allowed_scripts(self, config) -> frozenset[str]:
         """The hashes of the inline scripts the build's templates ship."""
-        return policy.allowed_scripts(tuple(policy.theme_folders(config)),
-                                      urlsplit(config.site_url or "/").path or "/", self.templates)
+        if self.scripts is None:
+            self.scripts = policy.allowed_scripts(tuple(policy.theme_folders(config)),
+                                                  urlsplit(config.site_url or "/").path or "/")
+        return self.scripts
 
     def check_page(self, output: str, config, where: str) -> None:
         """Refuse a built page that carries an inline script, style or handler
@@ -235,7 +354,7 @@ class Build:
         self.write_sitemaps(site, config.site_url)
         write_language_404s(site)
         write_icons(site, Path(config.docs_dir))
-        facts = data.load(Path(config.docs_dir) / "data")
+        facts = self.data_of(Path(config.docs_dir))
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
             if not (self.serving and self.search_snapshot.taken):
@@ -243,8 +362,8 @@ class Build:
                 # while the preview images are drawn here (into other folders).
                 indexing = pool.submit(search.build_index, site,
                                        [(page.lang, page.path) for page in self.pages.values()])
-            sharing.write_images(site, self.images)
-            sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url)
+            sharing.write_images(site, self.images, self.rendered_images)
+            sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
             sharing.write_robots(site, config.site_url)
             open_data.write(site, facts, config.site_url)
             if indexing is None:
@@ -261,6 +380,7 @@ class Build:
         if not self.serving:
             files.minify_own(site)
             files.precompress(site)
+        self.prune()
 
     def failed(self) -> None:
         """A build that fails leaves nothing behind: MkDocs writes each page as it

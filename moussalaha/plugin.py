@@ -100,6 +100,9 @@ class Moussalaha(BasePlugin[Options]):
     @event_priority(FIRST)
     @reported
     def on_pre_build(self, *, config) -> None:
+        if engine.nested_build(config):
+            return
+        self.build.refresh(self.build.sources(config, self._components(config)))
         if not self.config.facts_only:
             self.build.start(config)
 
@@ -116,7 +119,7 @@ class Moussalaha(BasePlugin[Options]):
         env.globals["site_languages"] = languages.LANGUAGES
         env.globals["site_directions"] = languages.DIRECTIONS
         env.globals["site_default_language"] = languages.DEFAULT_LANGUAGE
-        env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent)
+        env.globals["site_year"] = updated.site_year(Path(config.config_file_path).parent, self.build.git_dates)
         if not self.config.facts_only:
             self.build.share_compiled_templates(env)
         return env
@@ -147,9 +150,11 @@ class Moussalaha(BasePlugin[Options]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not self.config.facts_only:
             check_heading_ids(markdown, page)
+        lang, docs, components = engine.page_language(page), Path(config.docs_dir), self._components(config)
         return render.render_page(
-            markdown, page.meta, engine.page_language(page), Path(page.file.abs_src_path),
-            f"docs/{page.file.src_uri}", self._data(config), self._components(config), Path(config.docs_dir))
+            markdown, page.meta, lang, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
+            self._data(config), components, docs, articles=self.build.articles_of(docs, lang),
+            env=self.build.sandbox(lang, components))
 
     @reported
     def on_page_content(self, content: str, *, page, config, files) -> str:
@@ -158,7 +163,8 @@ class Moussalaha(BasePlugin[Options]):
         # The notice first: the rewrite reads it too (print addresses on its
         # link, the untranslated wrapper's lang for the foreign-word marking).
         content = translation_notice(content, page, config, self._data(config))
-        content = html.rewrite(content, engine.page_language(page), urljoin(config.site_url or "/", page.file.url))
+        key = (content, engine.page_language(page), urljoin(config.site_url or "/", page.file.url))
+        content = self.build.rewritten.get_or_make(key, lambda: html.rewrite(*key))
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
         problems = published.check_article(content, f"docs/{page.file.src_uri}", source)
         if problems:
@@ -178,7 +184,8 @@ class Moussalaha(BasePlugin[Options]):
             self.build.record(lang, page.file.url, page.file.dest_uri, versions)
             context["sharing"] = self._sharing(page, config, nav, lang, versions, context["canonical"])
         # The page's "last updated" date (`last_updated`, `last_updated_text`).
-        context.update(updated.page_dates(Path(page.file.abs_src_path), lang, Path(config.config_file_path).parent))
+        context.update(updated.page_dates(Path(page.file.abs_src_path), lang, Path(config.config_file_path).parent,
+                                          self.build.git_dates))
         # A news article, which has no menu entry of its own: the news page's
         # entry is the active one, and no contents column (its only heading
         # would be «Sources»).
@@ -200,6 +207,10 @@ class Moussalaha(BasePlugin[Options]):
         if self.config.facts_only:
             return output
         where = f"docs/{page.file.src_uri}"
+        # The preview writes every page again on each save; most come out the same.
+        return self.build.finished.get_or_make((output, where), lambda: self._finish(output, config, where))
+
+    def _finish(self, output: str, config, where: str) -> str:
         problems = published.check_page(output, where)
         if problems:
             raise PluginError("\n".join(map(str, problems)))
@@ -221,10 +232,9 @@ class Moussalaha(BasePlugin[Options]):
 
     # What the steps share.
 
-    @staticmethod
-    def _data(config) -> data.SiteData:
+    def _data(self, config) -> data.SiteData:
         try:
-            return data.load(Path(config.docs_dir) / "data")
+            return self.build.data_of(Path(config.docs_dir))
         except data.DataError as error:
             raise PluginError(f"The data files have errors:\n{error}") from None
 
@@ -246,7 +256,7 @@ class Moussalaha(BasePlugin[Options]):
             index = engine.nav_page(nav, news.index_url(page.url))
             if index is not None:
                 section = (index.title, index.url)
-        facts = data.load(docs / "data")
+        facts = self.build.data_of(docs)
         dataset = None
         if page.file.url == languages.folder(lang) + open_data.PAGE:
             dataset = open_data.dataset(facts, lang, config.site_url, page.file.url)

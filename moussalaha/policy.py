@@ -40,7 +40,6 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -118,13 +117,11 @@ def theme_folders(config) -> list[Path]:
     return [Path(folder) for folder in config.theme.dirs]
 
 
-@lru_cache(maxsize=8)
-def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/", stamp: tuple = ()) -> frozenset[str]:
+def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/") -> frozenset[str]:
     """The hashes of the templates' inline scripts. `site_path` is the path
     of the site's address (/moussalaha/ for a site under a sub-path): the
-    404 pages' base_url is that absolute path, not a relative one. `stamp`
-    (files.stamp of the templates) is what they were when read: a template
-    saved under `make serve` gives another stamp, and they are read again."""
+    404 pages' base_url is that absolute path, not a relative one. The build
+    keeps them until a template is saved (moussalaha/build.py, Build.refresh)."""
     base_urls = {*BASE_URLS, site_path, site_path.rstrip("/") or "/"}
     return frozenset(template_scripts(folders, {"base_url": sorted(base_urls)}))
 
@@ -152,15 +149,9 @@ def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[
     return found
 
 
-@lru_cache(maxsize=256)
-def _foreign_inline_once(page: str, allowed: frozenset[str]) -> tuple[str, ...]:
-    # The preview writes the same pages again on each save: each is parsed once.
-    return tuple(foreign_inline(page, allowed))
-
-
 def refuse_foreign(page: str, allowed, where: str) -> None:
     """Raise the problems of `foreign_inline`, on the editor's file `where`."""
-    found = _foreign_inline_once(page, frozenset(allowed))
+    found = foreign_inline(page, allowed)
     if found:
         raise Problems([Problem(where, 1, f"the built page would carry {item}, which the "
                                           f"Content-Security-Policy blocks — {FIX}") for item in found])
