@@ -25,10 +25,13 @@ So the plugin calls:
   below the i18n plugin's -100), the steps that need every page, in this
   order: sitemaps and the 404 pages of each language, the preview images,
   feeds, robots.txt and the programme's figures as CSV and JSON
-  (moussalaha/open_data.py; while Pagefind builds the search index in its
-  own process), the security policy (the inline scripts of the templates,
-  which every page was checked against as it was written: check_page),
-  then the compressed copies of every text file;
+  (moussalaha/open_data.py; while Pagefind builds the search index, from
+  the copies the pages left as they were written, in its own process), the
+  dossiers' sizes beside their links, the security policy (the inline
+  scripts of the templates, which every page was checked against and whose
+  <meta> it got as it was written: finish_page), then the compressed
+  copies of every text file the pages' own did not make as they were
+  written;
 - failed(): when any step fails, the output folder is emptied, so that no
   half-built site is left to publish.
 
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 import gzip
 import multiprocessing
+import os
 import shutil
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -55,9 +59,10 @@ from urllib.parse import urlsplit
 
 import jinja2
 import markdown
+from selectolax.lexbor import LexborHTMLParser
 
 from moussalaha import (admin, alternates, data, dossier, engine, files, gate, html, mark, news, open_data, policy,
-                        preview, redirects, render, sandbox, search, sharing, theme_listing, updated)
+                        preview, published, redirects, render, sandbox, search, sharing, theme_listing, updated)
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 from moussalaha.problems import Problems
 
@@ -171,24 +176,43 @@ class Build:
     compiled_templates: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
     rewritten: Memo = field(default_factory=Memo)  # {(article, lang, address): rewritten}
     rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
+    # What each page left as it was written, for the end of the build (not
+    # read back from the files): the policy's meta it carries (its text,
+    # `meta_csp`, and the paths that carry it), its copy for the search
+    # index, the pages that wait for the dossiers' sizes, their compressed
+    # copies under way.
+    meta_csp: str = ""
+    meta: str = ""
+    with_meta: set[str] = field(default_factory=set)
+    copies: dict[tuple[str, str], str | None] = field(default_factory=dict)  # {(lang, url): search.indexed_copy}
+    indexing: bool = True  # whether this build makes the search index (the preview's first only)
+    dossier_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # {path: (lang, page)}
+    root_404: str | None = None
+    compressing: ThreadPoolExecutor | None = None
+    compressed: dict[str, Future] = field(default_factory=dict)  # {path in the site: its .gz and .br written}
     # The navigation items a page made active (a news article: the news
     # page's entry), made inactive again once the page is written.
     activated: list = field(default_factory=list)
 
     @staticmethod
-    def sources(config, components: Path) -> dict:
-        """The stamp of each source the caches are made from."""
+    def sources(config, components: Path, templates: bool = True) -> dict:
+        """The stamp of each source the caches are made from (not the theme's
+        templates, a walk of its folders, for a build that checks no page
+        against them: scripts/bench.py's stock build)."""
         docs = Path(config.docs_dir)
         news_folder = docs / news.FOLDER
-        return {
+        found = {
             "data": files.stamp(docs.joinpath("data").glob("*.y*ml")),
             "news": files.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
             "templates": (files.stamp(path for folder in policy.theme_folders(config)
                                       for path in Path(folder).rglob("*.html")),
-                          urlsplit(config.site_url or "/").path or "/"),
+                          urlsplit(config.site_url or "/").path or "/") if templates else (),
             "components": (str(components), files.stamp(components.iterdir()) if components.is_dir() else ()),
             "git": updated.head(Path(config.config_file_path).parent),
         }
+        if not templates:
+            del found["templates"]
+        return found
 
     def refresh(self, stamps: dict) -> set[str]:
         """At the start of each build (the outer one): drop the caches made
@@ -243,10 +267,27 @@ class Build:
         self.pages.clear()
         self.images.clear()
         self.feeds.clear()
+        self.with_meta.clear()
+        self.copies.clear()
+        self.dossier_pages.clear()
+        self.root_404 = None
+        self.indexing = not (self.serving and self.search_snapshot.taken)
         self.site_names = engine.site_names(config)
         self.check(config)
+        # The policy's inputs are known before any page is written: the
+        # templates' scripts, and WebAssembly, which Pagefind always ships.
+        self.meta_csp = policy.meta_text(self.allowed_scripts(config), preview=self.serving, wasm=True)
+        self.meta = policy.meta_tags(self.meta_csp)
         if not self.serving:
             self.start_dossiers()
+            self.stop_compressing()
+            self.compressed.clear()
+            self.compressing = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+
+    def stop_compressing(self) -> None:
+        if self.compressing is not None:
+            self.compressing.shutdown(wait=True, cancel_futures=True)
+            self.compressing = None
 
     def start_dossiers(self) -> None:
         """The process that renders the dossiers, started now so that it loads
@@ -288,15 +329,12 @@ class Build:
         done = {lang: future.result() for lang, future in self.dossiers.items()}
         self.stop_dossiers()
         day = dossier.dossier_date(repo)
-        for page in self.pages.values():
-            if page.lang not in done:
+        for path, (lang, text) in sorted(self.dossier_pages.items()):
+            if lang not in done:
                 continue
-            path = site / page.path
-            text = path.read_text(encoding="utf-8")
-            if dossier.DETAILS_ATTRIBUTE not in text:
-                continue
-            details = dossier.details(done[page.lang][1], day, page.lang, facts.localised(page.lang)["ui"])
-            path.write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details), encoding="utf-8")
+            details = dossier.details(done[lang][1], day, lang, facts.localised(lang)["ui"])
+            (site / path).write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details),
+                                     encoding="utf-8")
 
     def check(self, config) -> None:
         """The gate (moussalaha/gate.py), as `site.py check` runs it, before
@@ -341,10 +379,49 @@ class Build:
                                                   urlsplit(config.site_url or "/").path or "/")
         return self.scripts
 
-    def check_page(self, output: str, config, where: str) -> None:
+    def check_page(self, output: str | LexborHTMLParser, config, where: str) -> None:
         """Refuse a built page that carries an inline script, style or handler
         its templates do not ship; `where` is the editor's file."""
         policy.refuse_foreign(output, self.allowed_scripts(config), where)
+
+    def finish_page(self, output: str, config, where: str, lang: str, path: str) -> tuple[str, str | None]:
+        """A page on its way out (`where`, the editor's file; `path`, its file in
+        the site; `lang`, the language it is written in), parsed once: checked
+        as published (published.py), finished (html.finish_tree), refused if
+        it carries inline code the templates do not ship (policy.py), given
+        the policy's meta. Returns its text and its copy for the search index."""
+        tree = LexborHTMLParser(output)
+        problems = published.check_page(tree, where)
+        if problems:
+            raise Problems(problems)
+        html.finish_tree(tree, where)
+        self.check_page(tree, config, where)
+        policy.insert_meta(tree, self.meta, path)
+        output = tree.html
+        # The tree is cut to the article once the page's text is taken.
+        return output, search.indexed_copy(tree, lang, path) if self.indexing else None
+
+    def finish_404(self, output: str, config) -> str:
+        """The root 404 page, Arabic, holding the three languages' texts (each
+        language's own is cut from it once the build ends: alternates.py)."""
+        tree = LexborHTMLParser(output)
+        html.finish_tree(tree, "overrides/404.html")
+        self.check_page(tree, config, "overrides/404.html")
+        policy.insert_meta(tree, self.meta, "404.html")
+        self.root_404 = tree.html
+        self.with_meta.add("404.html")
+        return self.root_404
+
+    def written(self, lang: str, url: str, path: str, output: str, copy: str | None) -> None:
+        """What the page leaves for the end of the build, once written."""
+        self.with_meta.add(path)
+        self.copies[(lang, url)] = copy
+        if dossier.DETAILS_ATTRIBUTE in output:
+            self.dossier_pages[path] = (lang, output)  # written again with the dossier's size
+        elif self.compressing is not None:
+            # Its .gz and .br from the bytes MkDocs writes, while the build goes on.
+            self.compressed[path] = self.compressing.submit(
+                files.compress, self.output, self.output / path, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def finish(self, config) -> None:
         """Once every language is built: what needs the whole site."""
@@ -352,16 +429,17 @@ class Build:
             return
         site = Path(config.site_dir)
         self.write_sitemaps(site, config.site_url)
-        write_language_404s(site)
+        self.with_meta |= write_language_404s(site, self.root_404)
         write_icons(site, Path(config.docs_dir))
         facts = self.data_of(Path(config.docs_dir))
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
-            if not (self.serving and self.search_snapshot.taken):
-                # Pagefind indexes the pages in its own process, on another core,
-                # while the preview images are drawn here (into other folders).
-                indexing = pool.submit(search.build_index, site,
-                                       [(page.lang, page.path) for page in self.pages.values()])
+            if self.indexing:
+                # Pagefind indexes the pages' copies (made as each was written)
+                # in its own process, on another core, while the preview images
+                # are drawn here (into other folders).
+                indexing = pool.submit(search.build_index, site, [(page.path, self.copies.get((page.lang, page.url)))
+                                                                  for page in self.pages.values()])
             sharing.write_images(site, self.images, self.rendered_images)
             sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
             sharing.write_robots(site, config.site_url)
@@ -374,12 +452,16 @@ class Build:
                     self.search_snapshot.take(site)
         redirects.write(site, facts, config.site_url)
         self.finish_dossiers(site, facts, Path(config.config_file_path).parent)
-        policy.write(site, self.allowed_scripts(config), preview=self.serving)
+        policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
+                     written=self.meta_csp)
         # After the pages' policy, which leaves admin/ alone: the editor has its own.
         admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
         if not self.serving:
             files.minify_own(site)
-            files.precompress(site)
+            for future in self.compressed.values():
+                future.result()
+            self.stop_compressing()
+            files.precompress(site, done=set(self.compressed))
         self.prune()
 
     def failed(self) -> None:
@@ -389,6 +471,7 @@ class Build:
         built. The folder is emptied, as MkDocs empties it before each build.
         The preview keeps its last good build on screen."""
         self.stop_dossiers()
+        self.stop_compressing()
         if self.output is None or self.serving or not self.output.is_dir():
             return
         for entry in self.output.iterdir():
@@ -403,11 +486,17 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_language_404s(site: Path) -> None:
-    root_404 = (site / "404.html").read_text(encoding="utf-8")
+def write_language_404s(site: Path, root_404: str | None = None) -> set[str]:
+    """Each language's 404 page, from the root one (its text as the build
+    wrote it, or the file); returns their paths in the site."""
+    if root_404 is None:
+        root_404 = (site / "404.html").read_text(encoding="utf-8")
+    written = set()
     for lang in LANGUAGES:
         if lang != DEFAULT_LANGUAGE:
             _write(site / lang / "404.html", alternates.language_404(root_404, lang))
+            written.add(f"{lang}/404.html")
+    return written
 
 
 def write_icons(site: Path, docs: Path) -> None:

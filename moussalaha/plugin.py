@@ -16,9 +16,12 @@ Per page, in MkDocs' order of events:
    (sharing.py), its preview image and feed recorded; its "last updated"
    date; a news article's menu entry (the news page's);
 4. the written page (on_post_page, after every other plugin has changed
-   it): checked as published, finished (html.finish_page: `dir` on
-   <html>, Arabic labels marked, French spaces), then refused if it
-   carries inline code the templates do not ship (policy.py).
+   it), parsed once (Build.finish_page): checked as published, finished
+   (html.finish_tree: `dir` on <html>, Arabic labels marked, French
+   spaces), refused if it carries inline code the templates do not ship,
+   given the policy's <meta> (policy.py); then its copy for the search
+   index is cut from the same tree, and its compressed copies made from
+   the text MkDocs writes (Build.written).
 The build's start and end, and what runs once every language is built:
 moussalaha/build.py.
 
@@ -102,7 +105,7 @@ class Moussalaha(BasePlugin[Options]):
     def on_pre_build(self, *, config) -> None:
         if engine.nested_build(config):
             return
-        self.build.refresh(self.build.sources(config, self._components(config)))
+        self.build.refresh(self.build.sources(config, self._components(config), templates=not self.config.facts_only))
         if not self.config.facts_only:
             self.build.start(config)
 
@@ -206,16 +209,11 @@ class Moussalaha(BasePlugin[Options]):
             engine.set_active(self.build.activated.pop(), False)
         if self.config.facts_only:
             return output
-        where = f"docs/{page.file.src_uri}"
+        where, lang, path = f"docs/{page.file.src_uri}", engine.page_language(page), page.file.dest_uri
         # The preview writes every page again on each save; most come out the same.
-        return self.build.finished.get_or_make((output, where), lambda: self._finish(output, config, where))
-
-    def _finish(self, output: str, config, where: str) -> str:
-        problems = published.check_page(output, where)
-        if problems:
-            raise PluginError("\n".join(map(str, problems)))
-        output = html.finish_page(output, where)
-        self.build.check_page(output, config, where)
+        output, copy = self.build.finished.get_or_make(
+            (output, where, path), lambda: self.build.finish_page(output, config, where, lang, path))
+        self.build.written(lang, page.file.url, path, output, copy)
         return output
 
     @event_priority(LAST)
@@ -223,10 +221,8 @@ class Moussalaha(BasePlugin[Options]):
     def on_post_template(self, output: str, *, template_name: str, config) -> str:
         if self.config.facts_only:
             return output
-        # The root 404 page, Arabic, holding the three languages' texts (each
-        # language's own is cut from it once the build ends: alternates.py).
         if template_name == "404.html":
-            output = html.finish_page(output, "overrides/404.html")
+            return self.build.finish_404(output, config)
         self.build.check_page(output, config, f"overrides/{template_name}")
         return output
 
