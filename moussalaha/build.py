@@ -1,40 +1,48 @@
-"""The build's life cycle, in one place, and the registry of built pages.
+"""The build's life cycle, in one place, and what a build knows (`Build`).
+
+The site's MkDocs plugin (moussalaha/plugin.py) owns one `Build` for the
+life of the process: under `mkdocs serve` it persists across rebuilds, with
+its caches (moussalaha/caches.py says which and when each is refreshed).
 
 How mkdocs-static-i18n builds the three languages: MkDocs builds the Arabic
 site; then, in its own on_post_build (priority -100), the plugin builds
 French and English one after the other, each a nested `build()` of the same
-configuration into its folder (`plugin.building` is true meanwhile). Every
-page event runs in each language's build; on_pre_build and on_post_build
-run at the start and end of each nested build too.
+configuration into its folder (engine.nested_build is true meanwhile).
+Every page event runs in each language's build; on_pre_build and
+on_post_build run at the start and end of each nested build too.
 
-So the hooks:
+So the plugin calls:
 - start(): at the outer build's on_pre_build only, run the gate (check(),
-  the editors' `site.py check` refuses the same), empty the registry and
-  forget the pages' git dates if a commit was made (moussalaha/updated.py);
-- record(): every page, as its context is made (multilingual hook);
-  record_sharing(): its preview image and, for the news page, its feed
-  (sharing hook);
-- finish(): once, after the last language (a hook on_post_build with a
-  priority below the plugin's -100), the steps that need every page, in
-  this order: sitemaps and the 404 pages of each language, the preview
-  images, feeds, robots.txt and the programme's figures as CSV and JSON
-  (moussalaha/open_data.py; while Pagefind builds the search index in
-  its own process), the security policy (the
-  inline scripts of the templates, which every page was checked against as
-  it was written: check_page), then the compressed copies of every text file;
+  the editors' `site.py check` refuses the same) and empty the registry,
+  after refresh() has dropped the caches whose sources changed (the table
+  in Build's docstring);
+- record(): every page, as its context is made, for the sitemaps and the
+  search index; record_sharing(): its preview image and, for the news page,
+  its feed;
+- language_built(): each language's on_post_build, before the next is
+  built: its dossier (PDF) starts rendering in another process;
+- finish(): once, after the last language (on_post_build with a priority
+  below the i18n plugin's -100), the steps that need every page, in this
+  order: sitemaps and the 404 pages of each language, the preview images,
+  feeds, robots.txt and the programme's figures as CSV and JSON
+  (moussalaha/open_data.py; while Pagefind builds the search index, from
+  the copies the pages left as they were written, in its own process), the
+  dossiers' sizes beside their links, the security policy (the inline
+  scripts of the templates, which every page was checked against and whose
+  <meta> it got as it was written: finish_page), then the compressed
+  copies of every text file the pages' own did not make as they were
+  written;
 - failed(): when any step fails, the output folder is emptied, so that no
   half-built site is left to publish.
 
 Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
-the site and should show in the browser within two seconds: saved files are
-looked for every tenth of a second (watch_closely()), nothing is
-compressed, the search index is built once, at the first build, and put
-back after each rebuild (the preview searches the text as it was when
-`make serve` started), only the preview images whose title changed are
-rendered again (moussalaha/sharing.py), the gate checks again only the
-files whose bytes changed (gate.Remembered), and the policy allows MkDocs'
-live-reload script. In every build, the preview's and the production
-one, the installed theme's files are listed once, not once per language
+the site and should show in the browser within two seconds
+(moussalaha/preview.py): nothing is compressed, the search index is built
+once, only the preview images whose title changed are rendered again
+(moussalaha/sharing.py), the gate checks again only the files whose bytes
+changed (gate.Remembered), and the policy allows MkDocs' live-reload
+script. In every build, the preview's and the production one, the
+installed theme's files are listed once, not once per language
 (configure(), at each build's on_config: moussalaha/theme_listing.py).
 """
 
@@ -43,20 +51,19 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-import subprocess
-import sys
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-from watchdog.observers.polling import PollingObserver
+from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import (admin, alternates, data, dossier, files, gate, html, mark, open_data, policy, redirects,
-                        sandbox, search, sharing, site_markdown, theme_listing, updated)
+from moussalaha import (admin, alternates, data, dossier, engine, files, gate, html, mark, news, open_data, policy,
+                        preview, published, redirects, render, sandbox, search, sharing, site_markdown, theme_listing,
+                        updated)
+from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 from moussalaha.problems import Problems
-from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder, of_build
 
 
 @dataclass
@@ -67,13 +74,81 @@ class BuiltPage:
     versions: dict[str, str] = field(default_factory=dict)  # {lang: absolute address}
 
 
+# The theme's own favicon, a generic book, which no page names: the site's
+# mark is favicon.svg, and the bitmaps browsers ask for by name at the root.
+THEME_FAVICON = "assets/images/favicon.png"
+
+
+class Memo(dict):
+    """The results of a pure step, keyed by its whole input: kept while the
+    builds use them (prune() at the end of each build forgets the others)."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set = set()
+
+    def get_or_make(self, key, make):
+        self.used.add(key)
+        if key not in self:
+            self[key] = make()
+        return self[key]
+
+    def prune(self) -> None:
+        for key in set(self) - self.used:
+            del self[key]
+        self.used = set()
+
+
+# Which caches each source's change drops (Build.refresh).
+DEPENDS = {
+    "data": ("site_data",),
+    "news": ("articles",),
+    "templates": ("scripts", "finished"),
+    "components": ("sandboxes",),
+    "git": ("git_dates",),
+}
+
+
 @dataclass
-class State:
+class Build:
+    """What a build knows, handed to each of its steps; one per process
+    (the plugin's), kept across the preview's rebuilds.
+
+    Every cache the build uses is here, and one rule refreshes them: at the
+    start of each build (refresh(), from sources()), a cache made from
+    files is dropped when their stamp (files.stamp: name, inode, time,
+    size) or git's HEAD moved since the last build; a memo of a pure step,
+    keyed by its whole input, keeps what the last build used (Memo.prune).
+
+    | cache               | holds                                     | refreshed when                          |
+    |---------------------|-------------------------------------------|-----------------------------------------|
+    | site_data           | docs/data/ validated (data.SiteData)      | a data file changes (`data`)            |
+    | articles            | the news of each language (news.collect)  | docs/news/ changes (`news`)             |
+    | git_dates           | each page's last commit date (updated.py) | git's HEAD moves (`git`)                |
+    | scripts             | the policy's allowed inline scripts       | a template (.html of the theme's folders) or the site's path changes (`templates`) |
+    | finished            | each written page, checked and finished   | `templates`; else kept while used       |
+    | sandboxes           | the page sandbox of each language         | overrides/components/ changes (`components`) |
+    | compiled_components | the components' compiled code            | never: Jinja compiles a changed text again (its checksum) |
+    | compiled_templates  | the theme's compiled templates            | never: as compiled_components           |
+    | rewritten           | each article's rewrite (html.rewrite)     | kept while used                         |
+    | rendered_images     | each preview image's PNG (sharing.py)     | kept while used (sharing.write_images)  |
+    | gate_files          | the gate's problems of each file          | the file's bytes change (gate.Remembered) |
+    | search_snapshot     | the preview's search index                | never: the preview searches the text as `make serve` found it |
+
+    Not the build's, caches of what does not change while the process
+    runs (functools): the installed theme's file listing
+    (theme_listing._listing), the fonts shipped in the package and their
+    measures (social_image.py), Unicode's scripts (disguise.py), and the
+    parses keyed by a text (pages._front_matter, news._read_text) or by a
+    file's time and the installed version (admin._vendored). The editors'
+    tool (checks/, cms.py) keeps its own: data.load, render._COMPONENTS_COMPILED.
+    """
+
     serving: bool = False
     output: Path | None = None  # the folder the whole site is written to (config.site_dir)
     pages: dict[tuple[str, str], BuiltPage] = field(default_factory=dict)
-    # Under `mkdocs serve`: the search index of the first build, {path: bytes}.
-    search_bundle: dict[str, bytes] | None = None
+    # Under `mkdocs serve`: the search index of the first build.
+    search_snapshot: preview.SearchSnapshot = field(default_factory=preview.SearchSnapshot)
     # The centre's name in each language (mkdocs.yml: site_name, and the
     # i18n plugin's site_name of each language).
     site_names: dict[str, str] = field(default_factory=dict)
@@ -82,161 +157,323 @@ class State:
     # Under `mkdocs serve`: the gate's problems of each file, checked again once it changes.
     gate_files: gate.Remembered = field(default_factory=gate.Remembered)
     # The dossiers (moussalaha/dossier.py), each rendered in another process
-    # as soon as its language's pages are written: {lang: (path, size)}.
+    # as soon as its language's pages are written: {lang: Future of (path, size)}.
     dossier_pool: ProcessPoolExecutor | None = None
     dossiers: dict[str, Future] = field(default_factory=dict)
-    # What the templates were when this build began (files.stamp): the
-    # policy's allowed scripts are read again when one of them is saved.
-    templates: tuple = ()
+    # The caches (the table above), and the sources' stamps at the last refresh().
+    stamps: dict = field(default_factory=dict)
+    site_data: data.SiteData | None = None
+    articles: dict = field(default_factory=dict)  # {(docs, lang): [news.Article]}
+    git_dates: dict = field(default_factory=dict)
+    scripts: frozenset[str] | None = None
+    finished: Memo = field(default_factory=Memo)  # {(page as the theme wrote it, where): page as written}
+    sandboxes: dict = field(default_factory=dict)  # {(lang, components): sandbox.PageSandbox}
+    compiled_components: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
+    # The theme's templates, compiled once and kept for the next language's
+    # build and the preview's rebuilds (MkDocs makes a new Jinja environment
+    # for each, which compiled every template again: half of a rebuild's time).
+    compiled_templates: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
+    rewritten: Memo = field(default_factory=Memo)  # {(article, lang, address): rewritten}
+    rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
+    # What each page left as it was written, for the end of the build (not
+    # read back from the files): the policy's meta it carries (its text,
+    # `meta_csp`, and the paths that carry it), its copy for the search
+    # index, the pages that wait for the dossiers' sizes, their compressed
+    # copies under way.
+    meta_csp: str = ""
+    meta: str = ""
+    with_meta: set[str] = field(default_factory=set)
+    copies: dict[tuple[str, str], str | None] = field(default_factory=dict)  # {(lang, url): search.indexed_copy}
+    indexing: bool = True  # whether this build makes the search index (the preview's first only)
+    dossier_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # {path: (lang, page)}
+    root_404: str | None = None
+    compressing: ThreadPoolExecutor | None = None
+    compressed: dict[str, Future] = field(default_factory=dict)  # {path in the site: its .gz and .br written}
+    # The navigation items a page made active (a news article: the news
+    # page's entry), made inactive again once the page is written.
+    activated: list = field(default_factory=list)
 
+    @staticmethod
+    def sources(config, components: Path, templates: bool = True) -> dict:
+        """The stamp of each source the caches are made from (not the theme's
+        templates, a walk of its folders, for a build that checks no page
+        against them: scripts/bench.py's stock build)."""
+        docs = Path(config.docs_dir)
+        news_folder = docs / news.FOLDER
+        found = {
+            "data": files.stamp(docs.joinpath("data").glob("*.y*ml")),
+            "news": files.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
+            "templates": (files.stamp(path for folder in policy.theme_folders(config)
+                                      for path in Path(folder).rglob("*.html")),
+                          urlsplit(config.site_url or "/").path or "/") if templates else (),
+            "components": (str(components), files.stamp(components.iterdir()) if components.is_dir() else ()),
+            "git": updated.head(Path(config.config_file_path).parent),
+        }
+        if not templates:
+            del found["templates"]
+        return found
 
-state = State()
+    def refresh(self, stamps: dict) -> set[str]:
+        """At the start of each build (the outer one): drop the caches made
+        from a source whose stamp moved (DEPENDS); returns those sources."""
+        changed = {name for name, stamp in stamps.items() if self.stamps.get(name, ()) != stamp or name not in self.stamps}
+        for name in changed:
+            for cache in DEPENDS[name]:
+                value = getattr(self, cache)
+                if isinstance(value, dict):
+                    value.clear()
+                else:
+                    setattr(self, cache, None)
+        self.stamps = dict(stamps)
+        return changed
 
+    def prune(self) -> None:
+        """At the end of each build: the memos keep what it used."""
+        self.finished.prune()
+        self.rewritten.prune()
 
-# The theme's templates, compiled once and kept for the next language's build
-# and the preview's rebuilds (MkDocs makes a new Jinja environment for each,
-# which compiled every template again: half of a rebuild's time).
-compiled_templates = sandbox.CompiledTemplates()
+    def data_of(self, docs: Path) -> data.SiteData:
+        if self.site_data is None:
+            self.site_data = data.SiteData((Path(docs) / "data").resolve())
+        return self.site_data
 
+    def articles_of(self, docs: Path, lang: str) -> list[news.Article]:
+        key = (Path(docs), lang)
+        if key not in self.articles:
+            self.articles[key] = news.collect(Path(docs), lang)
+        return list(self.articles[key])
 
-def share_compiled_templates(env: jinja2.Environment) -> None:
-    env.bytecode_cache = compiled_templates
+    def sandbox(self, lang: str, components: Path) -> sandbox.PageSandbox:
+        key = (lang, components)
+        if key not in self.sandboxes:
+            self.sandboxes[key] = render.jinja_environment(lang, components, self.compiled_components)
+        return self.sandboxes[key]
 
+    def share_compiled_templates(self, env: jinja2.Environment) -> None:
+        env.bytecode_cache = self.compiled_templates
 
-def nested(config) -> bool:
-    """Whether this is one of the plugin's nested builds (French, English),
-    not the outer build that ends once every language is built."""
-    plugin = config.plugins.get("i18n")
-    return plugin is not None and plugin.building
+    @staticmethod
+    def configure(config) -> None:
+        """At each build's on_config: the installed theme's files are listed
+        once per process, not once per language and per rebuild
+        (moussalaha/theme_listing.py)."""
+        theme_listing.list_installed_once(config.theme)
 
+    def start(self, config) -> None:
+        if engine.nested_build(config):
+            return
+        self.output = Path(config.site_dir)
+        self.pages.clear()
+        self.images.clear()
+        self.feeds.clear()
+        self.with_meta.clear()
+        self.copies.clear()
+        self.dossier_pages.clear()
+        self.root_404 = None
+        self.indexing = not (self.serving and self.search_snapshot.taken)
+        self.site_names = engine.site_names(config)
+        self.check(config)
+        # The policy's inputs are known before any page is written: the
+        # templates' scripts, and WebAssembly, which Pagefind always ships.
+        self.meta_csp = policy.meta_text(self.allowed_scripts(config), preview=self.serving, wasm=True)
+        self.meta = policy.meta_tags(self.meta_csp)
+        if not self.serving:
+            self.start_dossiers()
+            self.stop_compressing()
+            self.compressed.clear()
+            self.compressing = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
 
-def startup(command: str) -> None:
-    state.serving = command == "serve"
+    def stop_compressing(self) -> None:
+        if self.compressing is not None:
+            self.compressing.shutdown(wait=True, cancel_futures=True)
+            self.compressing = None
 
+    def start_dossiers(self) -> None:
+        """The processes that render the dossiers (moussalaha/dossier.py)."""
+        self.stop_dossiers()
+        self.dossiers.clear()
+        self.dossier_pool = dossier.start_workers()
 
-def configure(config) -> None:
-    """At each build's on_config: the installed theme's files are listed once
-    per process, not once per language and per rebuild
-    (moussalaha/theme_listing.py)."""
-    theme_listing.list_installed_once(config.theme)
+    def stop_dossiers(self) -> None:
+        if self.dossier_pool is not None:
+            self.dossier_pool.shutdown(wait=True, cancel_futures=True)
+            self.dossier_pool = None
 
+    def language_built(self, config) -> None:
+        """Once a language's pages are all written (each language's
+        on_post_build, before the next language is built): its dossier is
+        rendered from them, in the other process, while the next language
+        builds. Not under `mkdocs serve`: the preview has no dossier."""
+        if self.dossier_pool is None or self.output is None:
+            return
+        lang = engine.building_language(config)
+        site, docs = self.output, Path(config.docs_dir)
+        facts = self.data_of(docs)
+        ui = facts.localised(lang)["ui"]
+        words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
+                              contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
+                              date_label=ui["dossier_date"])
+        project = Path(config.config_file_path).parent
+        self.dossiers[lang] = self.dossier_pool.submit(dossier.write, site, docs, lang, words,
+                                                       dossier.dossier_date(project), dossier.cache_folder(project))
 
-# How often the preview looks for saved files. MkDocs looks every half
-# second, a quarter of a second's wait on average before a rebuild starts;
-# a look at docs/ and overrides/ takes about a millisecond.
-PREVIEW_POLL_SECONDS = 0.1
+    def finish_dossiers(self, site: Path, facts: data.SiteData, repo: Path) -> None:
+        """Wait for the dossiers, then write each one's size and date beside
+        its links (dossier-link.html), in the pages of its language."""
+        if self.dossier_pool is None:
+            return
+        done = {lang: future.result() for lang, future in self.dossiers.items()}
+        self.stop_dossiers()
+        day = dossier.dossier_date(repo)
+        for path, (lang, text) in sorted(self.dossier_pages.items()):
+            if lang not in done:
+                continue
+            details = dossier.details(done[lang][1], day, lang, facts.localised(lang)["ui"])
+            (site / path).write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details),
+                                     encoding="utf-8")
 
+    def check(self, config) -> None:
+        """The gate (moussalaha/gate.py), as `site.py check` runs it, before
+        MkDocs reads a file: links, stray .html, sizes, SVG, disguising
+        characters, untrusted YAML and the data's schema, HTML in pages and
+        data. Raises every problem as `file:line: what is wrong — how to fix it`."""
+        root = Path(config.config_file_path).parent
+        refused = gate.check_project(root, data.FILES, render_markdown=site_markdown.converter(root),
+                                     remembered=self.gate_files if self.serving else None,
+                                     markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))
+        if refused:
+            raise Problems(refused)
+        # The previous site's addresses: each leads to a page of this site, in one step.
+        docs = Path(config.docs_dir)
+        refused = redirects.problems(docs, self.data_of(docs))
+        if refused:
+            raise Problems(refused)
 
-def watch_closely(server, config) -> None:
-    """Under `mkdocs serve` (its on_serve), the files MkDocs watches so far
-    (the pages and data, mkdocs.yml) are looked at every
-    PREVIEW_POLL_SECONDS; the folders of mkdocs.yml's `watch:`, which MkDocs
-    adds after on_serve, are too. Only the server's public `observer`,
-    `watch` and `unwatch` are used."""
-    watched = [config.docs_dir] + ([config.config_file_path] if config.config_file_path else [])
-    for path in watched:
-        server.unwatch(path)
-    server.observer = PollingObserver(timeout=PREVIEW_POLL_SECONDS)
-    for path in watched:
-        server.watch(path)
+    def record(self, lang: str, url: str, path: str, versions: dict[str, str]) -> None:
+        self.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
 
+    def record_sharing(self, image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
+        path, request = image
+        self.images[path] = request
+        if feed is not None:
+            self.feeds[feed.lang] = feed
 
-def start(config) -> None:
-    if not nested(config):
-        state.output = Path(config.site_dir)
-        state.pages.clear()
-        state.images.clear()
-        state.feeds.clear()
-        state.templates = files.stamp(path for folder in policy.theme_folders(config)
-                                      for path in Path(folder).rglob("*.html"))
-        updated.forget(Path(config.config_file_path).parent)  # a commit since the last build moves the dates
-        plugin = config.plugins.get("i18n")
-        state.site_names = {DEFAULT_LANGUAGE: config.site_name} | {
-            language.locale: language.site_name for language in (plugin.config.languages if plugin else [])
-            if language.site_name}
-        check(config)
-        if not state.serving:
-            start_dossiers()
+    def write_sitemaps(self, site: Path, site_url: str | None) -> None:
+        entries = sorted((alternates.public_url(site_url, page.url), page.versions) for page in self.pages.values())
+        for lang in LANGUAGES:
+            prefix = folder(lang)
+            mine = entries if not prefix else [e for e in entries if e[1].get(lang) == e[0]]
+            xml = alternates.sitemap(mine)
+            _write(site / prefix / "sitemap.xml", xml)
+            (site / prefix / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
 
+    def allowed_scripts(self, config) -> frozenset[str]:
+        """The hashes of the inline scripts the build's templates ship."""
+        if self.scripts is None:
+            self.scripts = policy.allowed_scripts(tuple(policy.theme_folders(config)),
+                                                  urlsplit(config.site_url or "/").path or "/")
+        return self.scripts
 
-def start_dossiers() -> None:
-    """The processes that render the dossiers (moussalaha/dossier.py)."""
-    stop_dossiers()
-    state.dossiers.clear()
-    state.dossier_pool = dossier.start_workers()
+    def check_page(self, output: str | LexborHTMLParser, config, where: str) -> None:
+        """Refuse a built page that carries an inline script, style or handler
+        its templates do not ship; `where` is the editor's file."""
+        policy.refuse_foreign(output, self.allowed_scripts(config), where)
 
+    def finish_page(self, output: str, config, where: str, lang: str, path: str) -> tuple[str, str | None]:
+        """A page on its way out (`where`, the editor's file; `path`, its file in
+        the site; `lang`, the language it is written in), parsed once: checked
+        as published (published.py), finished (html.finish_tree), refused if
+        it carries inline code the templates do not ship (policy.py), given
+        the policy's meta. Returns its text and its copy for the search index."""
+        tree = LexborHTMLParser(output)
+        problems = published.check_page(tree, where)
+        if problems:
+            raise Problems(problems)
+        html.finish_tree(tree, where)
+        self.check_page(tree, config, where)
+        policy.insert_meta(tree, self.meta, path)
+        output = tree.html
+        # The tree is cut to the article once the page's text is taken.
+        return output, search.indexed_copy(tree, lang, path) if self.indexing else None
 
-def stop_dossiers() -> None:
-    if state.dossier_pool is not None:
-        state.dossier_pool.shutdown(wait=True, cancel_futures=True)
-        state.dossier_pool = None
+    def finish_404(self, output: str, config) -> str:
+        """The root 404 page, Arabic, holding the three languages' texts (each
+        language's own is cut from it once the build ends: alternates.py)."""
+        tree = LexborHTMLParser(output)
+        html.finish_tree(tree, "overrides/404.html")
+        self.check_page(tree, config, "overrides/404.html")
+        policy.insert_meta(tree, self.meta, "404.html")
+        self.root_404 = tree.html
+        self.with_meta.add("404.html")
+        return self.root_404
 
+    def written(self, lang: str, url: str, path: str, output: str, copy: str | None) -> None:
+        """What the page leaves for the end of the build, once written."""
+        self.with_meta.add(path)
+        self.copies[(lang, url)] = copy
+        if dossier.DETAILS_ATTRIBUTE in output:
+            self.dossier_pages[path] = (lang, output)  # written again with the dossier's size
+        elif self.compressing is not None:
+            # Its .gz and .br from the bytes MkDocs writes, while the build goes on.
+            self.compressed[path] = self.compressing.submit(
+                files.compress, self.output, self.output / path, output.encode("utf-8", errors="xmlcharrefreplace"))
 
-def language_built(config) -> None:
-    """Once a language's pages are all written (each language's
-    on_post_build, before the next language is built): its dossier is
-    rendered from them, in the other process, while the next language
-    builds. Not under `mkdocs serve`: the preview has no dossier."""
-    if state.dossier_pool is None or state.output is None:
-        return
-    lang = of_build(config)
-    site, docs = state.output, Path(config.docs_dir)
-    facts = data.load(docs / "data")
-    ui = facts.localised(lang)["ui"]
-    words = dossier.Words(centre=getattr(facts.centre.name, lang), title=ui["dossier_title"],
-                          contents=ui["dossier_contents"], latest_news=ui["dossier_latest_news"],
-                          date_label=ui["dossier_date"])
-    project = Path(config.config_file_path).parent
-    state.dossiers[lang] = state.dossier_pool.submit(dossier.write, site, docs, lang, words,
-                                                     dossier.dossier_date(project), dossier.cache_folder(project))
+    def finish(self, config) -> None:
+        """Once every language is built: what needs the whole site."""
+        if engine.nested_build(config):
+            return
+        site = Path(config.site_dir)
+        self.write_sitemaps(site, config.site_url)
+        self.with_meta |= write_language_404s(site, self.root_404)
+        write_icons(site, Path(config.docs_dir))
+        facts = self.data_of(Path(config.docs_dir))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = None
+            if self.indexing:
+                # Pagefind indexes the pages' copies (made as each was written)
+                # in its own process, on another core, while the preview images
+                # are drawn here (into other folders).
+                indexing = pool.submit(search.build_index, site, [(page.path, self.copies.get((page.lang, page.url)))
+                                                                  for page in self.pages.values()])
+            sharing.write_images(site, self.images, self.rendered_images)
+            sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
+            sharing.write_robots(site, config.site_url)
+            open_data.write(site, facts, config.site_url)
+            if indexing is None:
+                self.search_snapshot.restore(site)
+            else:
+                indexing.result()
+                if self.serving:
+                    self.search_snapshot.take(site)
+        redirects.write(site, facts, config.site_url)
+        self.finish_dossiers(site, facts, Path(config.config_file_path).parent)
+        policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
+                     written=self.meta_csp)
+        # After the pages' policy, which leaves admin/ alone: the editor has its own.
+        admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
+        if not self.serving:
+            files.minify_own(site)
+            for future in self.compressed.values():
+                future.result()
+            self.stop_compressing()
+            files.precompress(site, done=set(self.compressed))
+        self.prune()
 
-
-def finish_dossiers(site: Path, facts: data.SiteData, repo: Path) -> None:
-    """Wait for the dossiers, then write each one's size and date beside
-    its links (dossier-link.html), in the pages of its language."""
-    if state.dossier_pool is None:
-        return
-    done = {lang: future.result() for lang, future in state.dossiers.items()}
-    stop_dossiers()
-    day = dossier.dossier_date(repo)
-    for page in state.pages.values():
-        if page.lang not in done:
-            continue
-        path = site / page.path
-        text = path.read_text(encoding="utf-8")
-        if dossier.DETAILS_ATTRIBUTE not in text:
-            continue
-        details = dossier.details(done[page.lang][1], day, page.lang, facts.localised(page.lang)["ui"])
-        path.write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details), encoding="utf-8")
-
-
-def check(config) -> None:
-    """The gate (moussalaha/gate.py), as `site.py check` runs it, before
-    MkDocs reads a file: links, stray .html, sizes, SVG, disguising
-    characters, untrusted YAML and the data's schema, HTML in pages and
-    data. Raises every problem as `file:line: what is wrong — how to fix it`."""
-    root = Path(config.config_file_path).parent
-    refused = gate.check_project(root, data.FILES, render_markdown=site_markdown.converter(root),
-                                 remembered=state.gate_files if state.serving else None,
-                                 markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))
-    if refused:
-        raise Problems(refused)
-    # The previous site's addresses: each leads to a page of this site, in one step.
-    docs = Path(config.docs_dir)
-    refused = redirects.problems(docs, data.load(docs / "data"))
-    if refused:
-        raise Problems(refused)
-
-
-def record(lang: str, url: str, path: str, versions: dict[str, str]) -> None:
-    state.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
-
-
-def record_sharing(image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
-    path, request = image
-    state.images[path] = request
-    if feed is not None:
-        state.feeds[feed.lang] = feed
+    def failed(self) -> None:
+        """A build that fails leaves nothing behind: MkDocs writes each page as it
+        goes, so a failure in the French pages would leave the Arabic ones in
+        the output folder, a site that a careless deployment could publish half
+        built. The folder is emptied, as MkDocs empties it before each build.
+        The preview keeps its last good build on screen."""
+        self.stop_dossiers()
+        self.stop_compressing()
+        if self.output is None or self.serving or not self.output.is_dir():
+            return
+        for entry in self.output.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
 
 
 def _write(path: Path, text: str) -> None:
@@ -244,104 +481,20 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_sitemaps(site: Path, site_url: str | None) -> None:
-    entries = sorted((alternates.public_url(site_url, page.url), page.versions) for page in state.pages.values())
-    for lang in LANGUAGES:
-        prefix = folder(lang)
-        mine = entries if not prefix else [e for e in entries if e[1].get(lang) == e[0]]
-        xml = alternates.sitemap(mine)
-        _write(site / prefix / "sitemap.xml", xml)
-        (site / prefix / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
-
-
-def write_language_404s(site: Path) -> None:
-    root_404 = (site / "404.html").read_text(encoding="utf-8")
+def write_language_404s(site: Path, root_404: str | None = None) -> set[str]:
+    """Each language's 404 page, from the root one (its text as the build
+    wrote it, or the file); returns their paths in the site."""
+    if root_404 is None:
+        root_404 = (site / "404.html").read_text(encoding="utf-8")
+    written = set()
     for lang in LANGUAGES:
         if lang != DEFAULT_LANGUAGE:
             _write(site / lang / "404.html", alternates.language_404(root_404, lang))
-
-
-# The theme's own favicon, a generic book, which no page names: the site's
-# mark is favicon.svg, and the bitmaps browsers ask for by name at the root.
-THEME_FAVICON = "assets/images/favicon.png"
+            written.add(f"{lang}/404.html")
+    return written
 
 
 def write_icons(site: Path, docs: Path) -> None:
     """/favicon.ico and /apple-touch-icon.png from the mark (moussalaha/mark.py)."""
     (site / THEME_FAVICON).unlink(missing_ok=True)
     mark.write_icons(docs / "assets" / "images" / "favicon.svg", site)
-
-
-def allowed_scripts(config) -> frozenset[str]:
-    """The hashes of the inline scripts the build's templates ship."""
-    return policy.allowed_scripts(tuple(policy.theme_folders(config)), urlsplit(config.site_url or "/").path or "/",
-                                  state.templates)
-
-
-def check_page(output: str, config, where: str) -> None:
-    """Refuse a built page that carries an inline script, style or handler
-    its templates do not ship; `where` is the editor's file."""
-    policy.refuse_foreign(output, allowed_scripts(config), where)
-
-
-def finish(config) -> None:
-    """Once every language is built: what needs the whole site."""
-    if nested(config):
-        return
-    site = Path(config.site_dir)
-    write_sitemaps(site, config.site_url)
-    write_language_404s(site)
-    write_icons(site, Path(config.docs_dir))
-    facts = data.load(Path(config.docs_dir) / "data")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        indexing = None
-        if not (state.serving and state.search_bundle is not None):
-            # Pagefind indexes the pages in its own process, on another core,
-            # while the preview images are drawn here (into other folders).
-            indexing = pool.submit(search.build_index, site, [(page.lang, page.path) for page in state.pages.values()])
-        sharing.write_images(site, state.images)
-        sharing.write_feeds(site, state.feeds, Path(config.docs_dir), config.site_url)
-        sharing.write_robots(site, config.site_url)
-        open_data.write(site, facts, config.site_url)
-        if indexing is None:
-            search.restore(site, state.search_bundle)
-        else:
-            indexing.result()
-            if state.serving:
-                state.search_bundle = search.snapshot(site)
-    redirects.write(site, facts, config.site_url)
-    finish_dossiers(site, facts, Path(config.config_file_path).parent)
-    policy.write(site, allowed_scripts(config), preview=state.serving)
-    # After the pages' policy, which leaves admin/ alone: the editor has its own.
-    admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
-    if not state.serving:
-        files.minify_own(site)
-        files.precompress(site)
-
-
-def failed() -> None:
-    """A build that fails leaves nothing behind: MkDocs writes each page as it
-    goes, so a failure in the French pages would leave the Arabic ones in
-    the output folder, a site that a careless deployment could publish half
-    built. The folder is emptied, as MkDocs empties it before each build.
-    The preview keeps its last good build on screen."""
-    stop_dossiers()
-    if state.output is None or state.serving or not state.output.is_dir():
-        return
-    for entry in state.output.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-
-
-def run(site_dir: Path, project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as CI runs it,
-    in its own process (the tests, the editors' check, the benchmarks)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )

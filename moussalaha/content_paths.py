@@ -4,7 +4,7 @@ branch's checkout with the system's Python (standard library only).
 
 Content is what editors change: everything under docs/ but the site's own
 style sheet, scripts and fonts (docs/assets/stylesheets/, javascripts/,
-fonts/). The rest (the gate, the policy, the hooks, mkdocs.yml, the
+fonts/). The rest (the gate, the policy, the plugin, mkdocs.yml, the
 layout, the scripts, the requirements, the workflows) is the site's code:
 in CI the base branch's copy checks the pull request's content, so that a
 pull request cannot change what checks it, and a change to the code waits

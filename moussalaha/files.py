@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -86,21 +86,27 @@ def minify_own(site: Path) -> None:
                 path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def precompress(site: Path) -> None:
-    """A .gz and a .br beside every text file, the same bytes on every build
-    (gzip without a timestamp or a file name, fixed levels). The files are
-    compressed on every core at once: brotli and zlib let go of Python's
-    lock while they work, and each file's copies depend on it alone (on two
-    cores, 1.5 s instead of 3 s)."""
-    def compress(path: Path) -> None:
-        data = path.read_bytes()
-        address = path.relative_to(site).as_posix()
-        gzip_level, quality = ((FASTEST, FASTEST) if NOT_LOADED.match(address)
-                               else (GZIP_LEVEL, BROTLI_QUALITY_EDITOR) if address.startswith(EDITOR_FOLDER)
-                               else (GZIP_LEVEL, brotli_quality(path)))
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=gzip_level, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
+def compress(site: Path, path: Path, data: bytes | None = None) -> None:
+    """A .gz and a .br beside `path`, a file of `site`, from its bytes (`data`,
+    as the build writes them, or read from the file); the same bytes on
+    every build (gzip without a timestamp or a file name, fixed levels)."""
+    data = path.read_bytes() if data is None else data
+    address = path.relative_to(site).as_posix()
+    gzip_level, quality = ((FASTEST, FASTEST) if NOT_LOADED.match(address)
+                           else (GZIP_LEVEL, BROTLI_QUALITY_EDITOR) if address.startswith(EDITOR_FOLDER)
+                           else (GZIP_LEVEL, brotli_quality(path)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=gzip_level, mtime=0))
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
 
+
+def precompress(site: Path, done: Collection[str] = ()) -> None:
+    """A .gz and a .br beside every text file but those `done` (their paths
+    in the site: compressed by the build as it wrote them). The files are compressed on every core
+    at once: brotli and zlib let go of Python's lock while they work, and
+    each file's copies depend on it alone (on two cores, 1.5 s instead of 3 s)."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         # list(): an error in any file is raised here.
-        list(pool.map(compress, [path for path in sorted(site.rglob("*")) if compressible(path)]))
+        list(pool.map(lambda path: compress(site, path),
+                      [path for path in sorted(site.rglob("*"))
+                       if compressible(path) and path.relative_to(site).as_posix() not in done]))

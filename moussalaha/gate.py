@@ -2,7 +2,7 @@
 need no build, in the order that keeps the work bounded, as one list of
 `file:line: what is wrong — how to fix it`.
 
-`scripts/site.py check` and the build (a hook's on_config or on_pre_build)
+`scripts/site.py check` and the build (the plugin's on_pre_build)
 both call `check_project` and refuse the same problems with the same
 messages, naming the editor's file.
 

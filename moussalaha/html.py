@@ -38,7 +38,6 @@ theme wrote. Try it alone:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
@@ -172,8 +171,6 @@ class _Article:
         return pieces + [text[end:]]
 
 
-# The same article, rewritten the same: the preview builds every page again on each save.
-@lru_cache(maxsize=256)
 def rewrite(content: str, lang: str, page_address: str) -> str:
     """The article's HTML with foreign text marked and links' addresses."""
     tree = LexborHTMLParser(BODY + content)
@@ -208,14 +205,18 @@ def _mark_arabic_labels(tree: LexborHTMLParser) -> None:
             label.attrs["dir"] = DIRECTIONS[DEFAULT_LANGUAGE]
 
 
-# The preview builds every page again on each save; most come out the same.
-@lru_cache(maxsize=256)
 def finish_page(output: str, where: str) -> str:
-    """The whole page the theme wrote, finished: `dir` on <html> from its
+    """finish_tree on a page's text."""
+    tree = LexborHTMLParser(output)
+    finish_tree(tree, where)
+    return tree.html
+
+
+def finish_tree(tree: LexborHTMLParser, where: str) -> None:
+    """The whole page the theme wrote, finished in its tree: `dir` on <html> from its
     `lang`; no `autocomplete` on checkboxes; in French and English pages, Arabic titles (of pages not
     translated yet) in the menus, contents and footer marked as Arabic; in
     French and Arabic text, no-break spaces where its typography wants them."""
-    tree = LexborHTMLParser(output)
     root = tree.css_first("html")
     lang = root.attributes.get("lang") if root is not None else None
     if lang not in DIRECTIONS:
@@ -231,7 +232,6 @@ def finish_page(output: str, where: str) -> str:
     if lang != DEFAULT_LANGUAGE:
         _mark_arabic_labels(tree)
     _tie_spaces(root, lang)
-    return tree.html
 
 
 def fill_dossier_details(output: str, attribute: str, details: str) -> str:

@@ -86,14 +86,3 @@ def of_path(path: str) -> str:
     parts = PurePosixPath(path.lstrip("/")).parts
     return parts[0] if len(parts) > 1 and parts[0] in TRANSLATIONS else DEFAULT_LANGUAGE
 
-
-def of_page(page) -> str:
-    """The language a MkDocs page is written in (mkdocs-static-i18n sets `locale` on its file)."""
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-
-
-def of_build(config) -> str:
-    """The language mkdocs-static-i18n is building now (a fallback page is
-    written in Arabic inside the French build)."""
-    plugin = config.plugins.get("i18n")
-    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE

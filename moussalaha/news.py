@@ -11,7 +11,7 @@ article's address (news/<slug>.html) and never changes. The date and the
 sources are facts: they are written once, in the Arabic file, and the
 translations take them from there.
 
-Plain functions, no MkDocs: the hooks (the news page, the latest news on the
+Plain functions, no MkDocs: the plugin (the news page, the latest news on the
 home page, each article's date line and sources), the editors' checks and the
 tests call them. Pages are read by moussalaha.pages.read_page, once for
 each text a file has; the list of articles once for each state of the
@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from moussalaha import files
 from moussalaha.languages import DEFAULT_LANGUAGE
 from moussalaha.pages import Page, read_page
 
@@ -131,20 +130,10 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 
 def collect(docs: Path, lang: str) -> list[Article]:
-    """Every article in `lang`, newest first."""
-    if not (docs / FOLDER).is_dir():
-        return []
-    # Every page of a build lists the news (a build renders some ninety, and
-    # the preview builds them all on each save): the files are read again
-    # only once one is added, removed or saved, as moussalaha/data/load.py does.
-    stamp = files.stamp((docs / FOLDER).iterdir())
-    held = _collected.get((docs, lang))
-    if held is None or held[0] != stamp:
-        held = _collected[(docs, lang)] = (stamp, newest_first([read(docs, slug, lang) for slug in slugs(docs)]))
-    return list(held[1])
-
-
-_collected: dict[tuple[Path, str], tuple[tuple, list[Article]]] = {}
+    """Every article in `lang`, newest first. Every page of a build lists
+    the news: the build keeps what this returns until an article is added,
+    removed or saved (moussalaha/build.py, Build.refresh)."""
+    return newest_first([read(docs, slug, lang) for slug in slugs(docs)])
 
 
 def by_year(articles: list[Article]) -> list[tuple[int, list[Article]]]:

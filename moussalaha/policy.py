@@ -39,8 +39,7 @@ import hashlib
 import html
 import itertools
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -118,23 +117,22 @@ def theme_folders(config) -> list[Path]:
     return [Path(folder) for folder in config.theme.dirs]
 
 
-@lru_cache(maxsize=8)
-def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/", stamp: tuple = ()) -> frozenset[str]:
+def allowed_scripts(folders: tuple[Path, ...], site_path: str = "/") -> frozenset[str]:
     """The hashes of the templates' inline scripts. `site_path` is the path
     of the site's address (/moussalaha/ for a site under a sub-path): the
-    404 pages' base_url is that absolute path, not a relative one. `stamp`
-    (files.stamp of the templates) is what they were when read: a template
-    saved under `make serve` gives another stamp, and they are read again."""
+    404 pages' base_url is that absolute path, not a relative one. The build
+    keeps them until a template is saved (moussalaha/build.py, Build.refresh)."""
     base_urls = {*BASE_URLS, site_path, site_path.rstrip("/") or "/"}
     return frozenset(template_scripts(folders, {"base_url": sorted(base_urls)}))
 
 
-def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[str]) -> list[str]:
-    """What in a built page the policy does not allow: inline scripts whose
-    hash is not in `allowed`, <style> elements, event handler and style
-    attributes, javascript: addresses. Each as a short description with the
-    start of its text."""
-    tree = LexborHTMLParser(page)
+def foreign_inline(page: str | LexborHTMLParser, allowed: set[str] | Mapping[str, str] | frozenset[str]) -> list[str]:
+    """What in a built page (its text, or its tree as the build holds it)
+    the policy does not allow: inline scripts whose hash is not in
+    `allowed`, <style> elements, event handler and style attributes,
+    javascript: addresses. Each as a short description with the start of
+    its text."""
+    tree = page if isinstance(page, LexborHTMLParser) else LexborHTMLParser(page)
     found = []
     for script in tree.css("script"):
         kind = (script.attributes.get("type") or "").strip().lower()
@@ -152,15 +150,9 @@ def foreign_inline(page: str, allowed: set[str] | Mapping[str, str] | frozenset[
     return found
 
 
-@lru_cache(maxsize=256)
-def _foreign_inline_once(page: str, allowed: frozenset[str]) -> tuple[str, ...]:
-    # The preview writes the same pages again on each save: each is parsed once.
-    return tuple(foreign_inline(page, allowed))
-
-
-def refuse_foreign(page: str, allowed, where: str) -> None:
+def refuse_foreign(page: str | LexborHTMLParser, allowed, where: str) -> None:
     """Raise the problems of `foreign_inline`, on the editor's file `where`."""
-    found = _foreign_inline_once(page, frozenset(allowed))
+    found = foreign_inline(page, allowed)
     if found:
         raise Problems([Problem(where, 1, f"the built page would carry {item}, which the "
                                           f"Content-Security-Policy blocks — {FIX}") for item in found])
@@ -170,7 +162,17 @@ def policy(site: Path, scripts: Iterable[str], preview: bool = False) -> dict[st
     """The policy for the built pages. A `preview` (`make serve`) allows
     inline scripts instead of hashing them: MkDocs adds its live-reload
     script to every page it serves, different each time."""
-    wasm = any(site.rglob("*.wasm")) or any(site.rglob("wasm.*.pagefind"))
+    return directives(scripts, preview, ships_wasm(site))
+
+
+def ships_wasm(site: Path) -> bool:
+    return any(site.rglob("*.wasm")) or any(site.rglob("wasm.*.pagefind"))
+
+
+def directives(scripts: Iterable[str], preview: bool = False, wasm: bool = True) -> dict[str, str]:
+    """The policy, from what is known before any page is written: the
+    templates' scripts and whether WebAssembly runs (Pagefind's search
+    always ships it)."""
     allowed = ["'unsafe-inline'"] if preview else sorted(scripts)
     return {
         "default-src": "'self'",
@@ -203,22 +205,57 @@ def headers_file(site: Path, csp: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def add_meta(site: Path, csp: str) -> None:
-    meta = (f'{META_CHARSET}<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
+def meta_tags(csp: str) -> str:
+    """What a page carries right after its <meta charset>: the policy (but
+    frame-ancestors, which a <meta> cannot set) and the referrer policy."""
+    return (f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
             f'<meta name="referrer" content="{HEADERS["Referrer-Policy"]}">')
+
+
+def meta_text(scripts: Iterable[str], preview: bool = False, wasm: bool = True) -> str:
+    return as_text(directives(scripts, preview, wasm), skip={"frame-ancestors"})
+
+
+def _no_charset(where: str) -> SiteError:
+    return SiteError(f"{where}: no {META_CHARSET} to put the Content-Security-Policy after; "
+                     "the page's template must start its <head> with it (overrides/main.html).")
+
+
+def insert_meta(tree: LexborHTMLParser, tags: str, where: str) -> None:
+    """`tags` (meta_tags) right after the page's first <meta charset="utf-8">,
+    in the page's tree as it is written (`where`: its path in the site)."""
+    anchor = next((node for node in tree.css("meta") if node.attributes == {"charset": "utf-8"}), None)
+    if anchor is None:
+        raise _no_charset(where)
+    for node in reversed(LexborHTMLParser(f"<html><head>{tags}</head></html>").head.css("meta")):
+        anchor.insert_after(node)
+
+
+def add_meta(site: Path, csp: str, done: Collection[str] = ()) -> None:
+    """The meta tags into every page of `site` but the web editor's and
+    those `done` (their paths in the site) as the build wrote them."""
+    meta = META_CHARSET + meta_tags(csp)
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == admin.ADMIN_FOLDER:
             continue  # the web editor carries its own policy (moussalaha/admin.py)
+        if path.relative_to(site).as_posix() in done:
+            continue
         text = path.read_text(encoding="utf-8")
         if META_CHARSET not in text:
-            raise SiteError(f"{path.relative_to(site)}: no {META_CHARSET} to put the Content-Security-Policy after; "
-                            "the page's template must start its <head> with it (overrides/main.html).")
+            raise _no_charset(path.relative_to(site).as_posix())
         path.write_text(text.replace(META_CHARSET, meta, 1), encoding="utf-8")
 
 
-def write(site: Path, scripts: Iterable[str], preview: bool = False) -> None:
-    """The policy, with the templates' `scripts`, into _headers, .nginx/csp.conf and every page."""
+def write(site: Path, scripts: Iterable[str], preview: bool = False, done: Collection[str] = (),
+          written: str | None = None) -> None:
+    """The policy, with the templates' `scripts`, into _headers, .nginx/csp.conf
+    and every page but those `done` (their paths in the site), which carry
+    the meta the build put in as it wrote them (`written`: its policy)."""
     directives = policy(site, scripts, preview)
+    if written is not None and written != as_text(directives, skip={"frame-ancestors"}):
+        raise SiteError("The pages were written with the Content-Security-Policy «" + written + "», and the "
+                        "built site needs «" + as_text(directives, skip={"frame-ancestors"}) + "» (did Pagefind "
+                        "stop shipping WebAssembly?): update policy.directives in moussalaha/policy.py.")
     csp = as_text(directives)
     (site / "_headers").write_text(headers_file(site, csp), encoding="utf-8")
     (site / ".nginx").mkdir(exist_ok=True)
@@ -228,4 +265,4 @@ def write(site: Path, scripts: Iterable[str], preview: bool = False) -> None:
         "# (400, 414) carry the policy too. The web editor (/admin/) has its own (moussalaha/admin.py).\n"
         f'map $uri $content_security_policy {{\n    "~^/{admin.ADMIN_FOLDER}/" "{admin.policy_text()}";\n'
         f'    default "{csp}";\n}}\n', encoding="utf-8")
-    add_meta(site, as_text(directives, skip={"frame-ancestors"}))
+    add_meta(site, as_text(directives, skip={"frame-ancestors"}), done)

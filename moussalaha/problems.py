@@ -1,6 +1,6 @@
 """Problems with a file and a line: `file:line: what is wrong — how to fix it`.
 
-Every check of the site (the data loader, the build's hooks, the editors'
+Every check of the site (the data loader, the build's plugin, the editors'
 tool, the gate that refuses hostile input) reports what is wrong this way, so that an editor can go to the line,
 and GitHub Actions can show it on the pull request's line.
 """
@@ -36,7 +36,7 @@ class Problem:
 
 class SiteError(Exception):
     """What stops a build, with a message that says where and how to fix it.
-    The hooks turn it into MkDocs' PluginError."""
+    The plugin turns it into MkDocs' PluginError (plugin.reported)."""
 
 
 class Problems(SiteError):

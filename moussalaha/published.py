@@ -155,14 +155,14 @@ RESOURCE_LINKS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", 
                   "apple-touch-icon", "mask-icon", "dns-prefetch", "preconnect"}
 
 
-def check_page(output: str, display: str) -> list[Problem]:
+def check_page(output: str | LexborHTMLParser, display: str) -> list[Problem]:
     """The whole page as written (theme, partials and article): no element
     that loads another site or changes where the page's links point, no
     refresh to another address, no script, style sheet, image or font from
     another host. The article itself is held to `check_article`; this holds
     the layout, which a pull request may also change."""
     problems = set()
-    tree = LexborHTMLParser(output)
+    tree = output if isinstance(output, LexborHTMLParser) else LexborHTMLParser(output)
     for node in tree.root.traverse(include_text=False) if tree.root else []:
         tag = node.tag.lower()
         attributes = {k.lower(): v or "" for k, v in node.attributes.items()}

@@ -14,7 +14,6 @@ components, bounded work, and everything it prints escaped.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -30,13 +29,16 @@ from moussalaha.problems import Problem, Problems
 # The components' compiled code, shared by the three languages' sandboxes,
 # which are made alike (the same filters and globals by name, the same
 # escaping): each component is compiled once, not once per language. The
-# gate's sandbox, made without these filters, compiles its own.
+# build has its own (moussalaha/build.py); this one serves the editors'
+# tool and the tests. The gate's sandbox, made without these filters,
+# compiles its own.
 _COMPONENTS_COMPILED = sandbox.CompiledTemplates()
 
 
-@lru_cache(maxsize=None)
-def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
-    """The sandbox of pages and components (overrides/components/) in `lang`."""
+def jinja_environment(lang: str, components: Path,
+                      compiled: sandbox.CompiledTemplates = _COMPONENTS_COMPILED) -> sandbox.PageSandbox:
+    """The sandbox of pages and components (overrides/components/) in
+    `lang`, sharing `compiled` with the other languages'."""
     env = sandbox.environment(
         components,
         filters={"day": lambda day: present.format_day(day, lang),
@@ -48,16 +50,19 @@ def jinja_environment(lang: str, components: Path) -> sandbox.PageSandbox:
                  "chart_geometry": lambda milestones: chart.geometry(milestones, rtl=languages.get(lang).rtl),
                  # The languages' records (languages.py), in order and by code.
                  "site_languages": languages.ALL, "site_language": languages.BY_CODE})
-    env.bytecode_cache = _COMPONENTS_COMPILED
+    env.bytecode_cache = compiled
     return env
 
 
 def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
-                data: SiteData, components: Path, docs: Path) -> str:
+                data: SiteData, components: Path, docs: Path, *, articles: list | None = None,
+                env: sandbox.PageSandbox | None = None) -> str:
     """The page's Markdown with its facts filled in and its sources at the end.
     `where` names the page in messages (docs/centre.md); `source` is its file,
     in `docs`. A news article (docs/news/) gets its date and lead under its
-    title, and the sources of its Arabic file."""
+    title, and the sources of its Arabic file. The build gives the news
+    (`articles`) and the sandbox (`env`) it keeps; without them, both are
+    made here."""
     # The rules of every page's front matter, as the editors' tool gives them.
     found = front_matter_problems(read_page(source), data.source_ids)
     if found:
@@ -71,7 +76,7 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
             raise Problems([Problem(where, line, message) for line, message in found])
         article = news.read(docs, news.slug_of(src_uri), lang)
         cited = list(article.sources)
-    articles = news.collect(docs, lang)
+    articles = news.collect(docs, lang) if articles is None else list(articles)
     context = data.localised(lang) | {
         "lang": lang, "page_sources": data.current_ids(cited), "article": article,
         "news": articles, "news_years": news.by_year(articles),
@@ -85,7 +90,7 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         # The lexicon sets the three languages side by side.
         "all_languages": {code: data.localised(code) for code in LANGUAGES},
     }
-    env = jinja_environment(lang, components)
+    env = env or jinja_environment(lang, components)
     try:
         body = sandbox.render(env, markdown, context)
         if article:

@@ -55,10 +55,12 @@ NOT_CONTENT = (".headerlink, .md-content__button, .md-source-file, .mc-translati
                ".mc-news__back, .mc-news__date")
 
 
-def indexed_copy(page_html: str, lang: str, where: str) -> str | None:
+def indexed_copy(page_html: str | LexborHTMLParser, lang: str, where: str) -> str | None:
     """The page as the indexer sees it: its article only, and, in Arabic,
-    prefixes separated; None for a page that is not in its language yet."""
-    tree = LexborHTMLParser(page_html)
+    prefixes separated; None for a page that is not in its language yet.
+    Given the page's tree (the build's, once the page's text is written),
+    it cuts that tree."""
+    tree = page_html if isinstance(page_html, LexborHTMLParser) else LexborHTMLParser(page_html)
     article = tree.css_first("article.md-content__inner")
     if article is None:
         raise SiteError(f"{where}: no <article class=\"md-content__inner\"> to index; "
@@ -147,9 +149,10 @@ class Indexer:
         self.errors.close()
 
 
-def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
-    """The index of `pages` ((language, file path in the site)), as {path in
-    the bundle: bytes}, from Pagefind's indexer.
+def index_files(copies: list[tuple[str, str | None]]) -> dict[str, bytes]:
+    """The index of the pages' `copies` ((file path in the site, indexed_copy
+    or None), made by the build as it wrote each page), as {path in the
+    bundle: bytes}, from Pagefind's indexer.
 
     The files are taken from the indexer's answer, not from the disk: its
     "files written" answer comes while the last writes may still be under
@@ -160,11 +163,7 @@ def index_files(site: Path, pages: list[tuple[str, str]]) -> dict[str, bytes]:
     try:
         index = indexer.ask({"type": "NewIndex", "config": {"keep_index_url": True, "verbose": False}},
                             "NewIndex")["index_id"]
-        for lang, path in pages:
-            source = site / path
-            if not source.is_file():
-                continue
-            copy = indexed_copy(source.read_text(encoding="utf-8"), lang, path)
+        for path, copy in copies:
             if copy is not None:
                 indexer.ask({"type": "AddFile", "index_id": index, "file_path": None, "url": "/" + path,
                              "file_contents": copy}, "IndexedFile")
@@ -204,9 +203,9 @@ def write_index(site: Path, files: dict[str, bytes]) -> None:
         (output / name).write_bytes(content)
 
 
-def build_index(site: Path, pages: list[tuple[str, str]]) -> None:
+def build_index(site: Path, copies: list[tuple[str, str | None]]) -> None:
     try:
-        write_index(site, index_files(site, pages))
+        write_index(site, index_files(copies))
     except ImportError:
         raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).") from None
 

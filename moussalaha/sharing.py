@@ -133,14 +133,11 @@ def head(
     }
 
 
-# Every image rendered in this process, by what it depends on: a rebuild
-# under `mkdocs serve` renders only the titles that changed.
-_rendered: dict[ImageRequest, bytes] = {}
-
-
-def write_images(site: Path, requests: Mapping[str, ImageRequest]) -> int:
+def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: dict[ImageRequest, bytes]) -> int:
     """Each image of `requests` ({path in the site: request}) into `site`;
-    returns how many had to be rendered (not already in memory)."""
+    returns how many had to be rendered (not already in `_rendered`, the
+    build's images by what they depend on: a rebuild under `mkdocs serve`
+    renders only the titles that changed)."""
     missing = sorted({request for request in requests.values() if request not in _rendered})
     # On every core: Pillow lets go of Python's lock while it encodes an
     # image, never in its FreeType module (src/_imagingft.c), so that a font
@@ -159,17 +156,18 @@ def write_images(site: Path, requests: Mapping[str, ImageRequest]) -> int:
     return len(missing)
 
 
-def news_items(lang: str, docs: Path, site_url: str | None) -> list[feeds.NewsItem]:
+def news_items(lang: str, docs: Path, site_url: str | None, collect=news.collect) -> list[feeds.NewsItem]:
     """The articles of docs/news/ written in `lang` (an untranslated one is
     left out of that language's feed), each its own page, newest first."""
     return [feeds.NewsItem(a.title, a.lead, a.date, public_url(site_url, folder(lang) + a.url), lang)
-            for a in news.collect(docs, lang) if a.lang == lang]
+            for a in collect(docs, lang) if a.lang == lang]
 
 
-def write_feeds(site: Path, pages: Mapping[str, FeedPage], docs: Path, site_url: str | None) -> None:
+def write_feeds(site: Path, pages: Mapping[str, FeedPage], docs: Path, site_url: str | None,
+                collect=news.collect) -> None:
     """feed.xml at the root of each language that has a news page."""
     for lang, page in sorted(pages.items()):
-        xml = feeds.atom(news_items(lang, docs, site_url), lang=lang, feed_url=feed_url(site_url, lang),
+        xml = feeds.atom(news_items(lang, docs, site_url, collect), lang=lang, feed_url=feed_url(site_url, lang),
                          page_url=page.url, title=meta.document_title(page.title, page.site_name),
                          subtitle=page.description, author=page.site_name,
                          home_url=public_url(site_url, folder(lang)),

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import jinja2
 
+from moussalaha import engine
+
 
 def _installed(folder: str) -> bool:
     path = Path(folder).resolve()
@@ -53,16 +55,5 @@ class ListedOnce(jinja2.FileSystemLoader):
 
 def list_installed_once(theme) -> None:
     """Make the environments of `theme` (a MkDocs Theme) list its installed
-    folders once. MkDocs makes a new environment at each build, so its
-    `get_env` is wrapped; calling this again changes nothing."""
-    make_env = theme.get_env
-    if getattr(make_env, "lists_installed_once", False):
-        return
-
-    def get_env() -> jinja2.Environment:
-        env = make_env()
-        env.loader = ListedOnce(env.loader.searchpath, encoding=env.loader.encoding, followlinks=env.loader.followlinks)
-        return env
-
-    get_env.lists_installed_once = True
-    theme.get_env = get_env
+    folders once (the patch of MkDocs' Theme is moussalaha/engine.py's)."""
+    engine.list_theme_once(theme, ListedOnce)

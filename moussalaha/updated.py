@@ -3,29 +3,34 @@ its source files, written in the page's language.
 
 Reproducible (the same commit builds the same date, whatever the build's
 clock) and moved by an editor's change, once committed. Plain functions:
-no MkDocs here; the facts hook (scripts/hooks/facts.py) calls them. Each
-file's date is asked of git once, and again once a commit is made
-(`forget()` at the start of each build: the preview rebuilds on every save,
-and asking git again for every page each time would slow it).
+no MkDocs here; the site's plugin (moussalaha/plugin.py) calls them. Each
+file's date is asked of git once per commit: the build keeps the dates it
+asked in its `known` memo (moussalaha/build.py, Build.refresh: dropped when
+git's HEAD moves; the preview rebuilds on every save, and asking git for
+every page each time took a second).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import subprocess
 from pathlib import Path
 
 from moussalaha import present
 
 
-def last_commit_date(paths: list[Path], repo: Path) -> dt.date | None:
+def last_commit_date(paths: list[Path], repo: Path, known: dict | None = None) -> dt.date | None:
     """The committer date of the last commit touching any of `paths`, or
-    None outside a git checkout or for files never committed."""
-    return _last_commit(tuple(str(p) for p in paths), str(repo))
+    None outside a git checkout or for files never committed; from `known`
+    (the build's memo) if it has it."""
+    key = (tuple(str(p) for p in paths), str(repo))
+    if known is None:
+        return _last_commit(*key)
+    if key not in known:
+        known[key] = _last_commit(*key)
+    return known[key]
 
 
-@functools.cache
 def _last_commit(paths: tuple[str, ...], repo: str) -> dt.date | None:
     try:
         out = subprocess.run(
@@ -37,30 +42,24 @@ def _last_commit(paths: tuple[str, ...], repo: str) -> dt.date | None:
     return dt.date.fromisoformat(out) if out else None
 
 
-_known_head: dict[str, str | None] = {}
-
-
-def forget(repo: Path) -> None:
-    """Ask git again if a commit has been made since the last build."""
+def head(repo: Path) -> str | None:
+    """The commit checked out: the dates move when it does. Outside a git
+    checkout (or before its first commit) git answers nothing, and keeps
+    answering nothing until a commit: "", dates None."""
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
     except OSError:
-        head = None
-    # Outside a git checkout (or before its first commit) git answers nothing,
-    # and keeps answering nothing until a commit: head stays "", dates None.
-    if str(repo) not in _known_head or _known_head[str(repo)] != head:
-        _last_commit.cache_clear()
-    _known_head[str(repo)] = head
+        return None
 
 
-def page_dates(source: Path, lang: str, repo: Path) -> dict:
+def page_dates(source: Path, lang: str, repo: Path, known: dict | None = None) -> dict:
     """For the templates: `last_updated` (a date, or None) and
     `last_updated_text` (it in the page's language, as every date is written)."""
-    day = last_commit_date([source], repo)
+    day = last_commit_date([source], repo, known)
     return {"last_updated": day, "last_updated_text": present.format_day(day, lang) if day else None}
 
 
-def site_year(repo: Path) -> int | None:
+def site_year(repo: Path, known: dict | None = None) -> int | None:
     """The year of the last commit to the pages or the layout, for the footer's ©."""
-    day = last_commit_date([repo / "docs", repo / "overrides"], repo)
+    day = last_commit_date([repo / "docs", repo / "overrides"], repo, known)
     return day.year if day else None

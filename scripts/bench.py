@@ -4,8 +4,8 @@ What it does, in order:
 1. builds this site, and a stock build of the same Markdown (a mkdocs.yml as
    a new user writes it: the material theme in Arabic with its defaults —
    Google Fonts, palette, JavaScript, the search plugin — and the same
-   pages through mkdocs-static-i18n; the facts hook renders the data into
-   the pages, as it must for the content to exist), each from clean, in
+   pages through mkdocs-static-i18n; this site's plugin, with facts_only,
+   renders the data into the pages, as it must for the content to exist), each from clean, in
    turn BUILDS times, timed (median wall-clock and processor time; this
    site's production build must take at most BUILD_LIMIT times the stock's);
 2. serves both on 127.0.0.1, compressed as a production server does
@@ -92,8 +92,8 @@ def stock_config(site_url: str, custom_dir: Path | None = None) -> dict:
         "docs_dir": str(ROOT / "docs"),
         "exclude_docs": ours.get("exclude_docs", ""),
         "theme": {"name": "material", "language": "ar", **({"custom_dir": str(custom_dir)} if custom_dir else {})},
-        "plugins": ["search", {"i18n": i18n}],
-        "hooks": [str(ROOT / "scripts" / "hooks" / "facts.py")],
+        "plugins": ["search", {"i18n": i18n},
+                    {"moussalaha": {"facts_only": True, "components": str(ROOT / "overrides" / "components")}}],
         "nav": ours["nav"],
         "markdown_extensions": ours["markdown_extensions"],
     }

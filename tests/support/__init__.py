@@ -24,7 +24,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import build, redirects
+from moussalaha import mkdocs_run, redirects
 from moussalaha.data import load as load_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ PAGE_LINK = re.compile(r"\]\(([^)#\s]+)\.md")
 def build_site(destination: Path, site_url: str | None = None, project: Path = ROOT, **env: str):
     """`mkdocs build --strict` of `project` into `destination`, in its own
     process, as CI builds it (a CompletedProcess: returncode, stderr)."""
-    return build.run(destination, project, site_url, **env)
+    return mkdocs_run.run(destination, project, site_url, **env)
 
 
 def copy_project(into: Path, pages: Iterable[str] | None = None) -> Path:

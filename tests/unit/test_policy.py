@@ -7,9 +7,10 @@ from pathlib import Path
 
 import material
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from moussalaha import policy
-from moussalaha.problems import Problems
+from moussalaha.problems import Problems, SiteError
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +56,20 @@ def test_a_foreign_inline_script_is_refused_on_the_editors_page(allowed):
         policy.refuse_foreign(page, allowed, "docs/about.fr.md")
     assert str(caught.value).startswith('docs/about.fr.md:1: the built page would carry <p style="color: red">')
     assert "site.css" in str(caught.value)
+
+
+def test_the_policy_meta_is_put_in_the_page_tree_as_the_text_would_get_it(tmp_path):
+    """The meta the build puts in each page's tree as it writes it is the one
+    add_meta puts in a page's text after the build (redirect pages)."""
+    page = ('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title></head>'
+            '<body><p>x</p></body></html>')
+    csp = policy.meta_text(["'sha256-abc+/='"], wasm=True)
+    tree = LexborHTMLParser(page)
+    policy.insert_meta(tree, policy.meta_tags(csp), "fr/centre.html")
+    (tmp_path / "centre.html").write_text(page, encoding="utf-8")
+    policy.add_meta(tmp_path, csp)
+    assert tree.html == LexborHTMLParser((tmp_path / "centre.html").read_text(encoding="utf-8")).html
+    assert [node.tag for node in tree.head.iter()] == ["meta", "meta", "meta", "title"]
+    assert "'wasm-unsafe-eval' 'sha256-abc+/='" in tree.head.css("meta")[1].attributes["content"]
+    with pytest.raises(SiteError, match=r"^fr/centre\.html: no <meta charset=\"utf-8\"> to put"):
+        policy.insert_meta(LexborHTMLParser("<html><head><title>t</title></head></html>"), "", "fr/centre.html")

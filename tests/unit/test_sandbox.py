@@ -11,7 +11,8 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from moussalaha import build, render as page_render, sandbox
+from moussalaha import render as page_render, sandbox
+from moussalaha.build import Build
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,6 +207,8 @@ def test_the_theme_environments_share_compiled_templates_and_see_one_saved_anew(
     """Each build's theme environment (MkDocs makes one per language and per
     rebuild) gets the compiled templates of the last (build.py); a template
     saved with new text renders it."""
+    build = Build()
+
     def theme_env() -> jinja2.Environment:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path)]))
         build.share_compiled_templates(env)

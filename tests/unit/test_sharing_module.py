@@ -79,14 +79,14 @@ def test_a_title_too_long_for_its_image_is_refused_while_the_page_is_built():
 def test_each_image_is_rendered_once_and_only_changed_titles_again(tmp_path, monkeypatch):
     rendered = []
     monkeypatch.setattr(social_image, "render", lambda *request: rendered.append(request) or repr(request).encode())
-    monkeypatch.setattr(sharing, "_rendered", {})
+    rendered_images = {}  # the build's (moussalaha/build.py)
     first = {"assets/social/a.png": ImageRequest("A", "Centre", "fr"),
              "assets/social/fr/b.png": ImageRequest("B", "Centre", "fr"),
              # A fallback page: the same title and name as another, one image rendered.
              "assets/social/en/b.png": ImageRequest("B", "Centre", "fr")}
-    assert sharing.write_images(tmp_path, first) == 2
+    assert sharing.write_images(tmp_path, first, rendered_images) == 2
     second = dict(first, **{"assets/social/fr/b.png": ImageRequest("B2", "Centre", "fr")})
-    assert sharing.write_images(tmp_path, second) == 1
+    assert sharing.write_images(tmp_path, second, rendered_images) == 1
     assert rendered == [("A", "Centre", "fr"), ("B", "Centre", "fr"), ("B2", "Centre", "fr")]
     assert (tmp_path / "assets/social/fr/b.png").read_bytes() == repr(("B2", "Centre", "fr")).encode()
     assert (tmp_path / "assets/social/en/b.png").read_bytes() == repr(("B", "Centre", "fr")).encode()

@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from moussalaha import updated
+from moussalaha.build import Build
 
 pytestmark = pytest.mark.unit
 
@@ -36,11 +37,14 @@ def test_outside_a_checkout_there_is_no_date(tmp_path):
 
 
 def test_outside_git_the_dates_are_asked_once(tmp_path, monkeypatch):
+    """Once per commit: the build keeps the dates it asked until git's HEAD
+    moves (moussalaha/build.py, Build.refresh)."""
     (tmp_path / "a.md").write_text("one")
-    updated.forget(tmp_path)
-    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
+    build = Build()
+    build.refresh({"git": updated.head(tmp_path)})
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path, build.git_dates) is None
     asked = []
     monkeypatch.setattr(updated.subprocess, "run", lambda *a, **k: asked.append(a) or subprocess.CompletedProcess(a, 128, "", ""))
-    updated.forget(tmp_path)
-    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path) is None
+    build.refresh({"git": updated.head(tmp_path)})
+    assert updated.last_commit_date([tmp_path / "a.md"], tmp_path, build.git_dates) is None
     assert len(asked) == 1  # rev-parse only
