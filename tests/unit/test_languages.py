@@ -48,7 +48,7 @@ def open_graph(lang: str) -> dict[str, str]:
 def test_a_record_reaches_dates_previews_feeds_and_images(french_changed, monkeypatch):
     assert present.format_day(DAY, "fr") == "30\u00a0noviembre 2026"
     # The "last updated" date is written by the same formatter.
-    monkeypatch.setattr(updated, "last_commit_date", lambda paths, repo: DAY)
+    monkeypatch.setattr(updated, "last_commit_date", lambda paths, repo, known=None: DAY)
     dates = updated.page_dates(ROOT / "docs" / "centre.fr.md", "fr", ROOT)
     assert dates["last_updated_text"] == "30\u00a0noviembre 2026"
     assert open_graph("fr")["og:locale"] == "fr_CA"
@@ -59,7 +59,7 @@ def test_a_record_reaches_dates_previews_feeds_and_images(french_changed, monkey
 
 
 def test_a_record_reaches_the_components_and_the_hreflang_links(french_changed):
-    env = render.jinja_environment.__wrapped__("fr", ROOT / "overrides" / "components")
+    env = render.jinja_environment("fr", ROOT / "overrides" / "components")
     html = env.template('{% include "news-items.html" %}').render(
         items=[{"lang": "fr", "slug": "a", "url": "a.html", "title": "A", "lead": "…", "date": DAY}],
         lang="en", root="", heading="h2")
