@@ -38,7 +38,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e . --no-deps --no-build-isolation
 	touch $@
 
-# The web editor at /admin/ is copied from node_modules (moussalaha/admin.py):
+# The web editor at /admin/ is copied from node_modules (moussalaha/output/admin.py):
 # every build needs the npm packages too.
 serve: $(VENV)/.installed text-layout node_modules/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDRESS)

@@ -25,7 +25,7 @@ So the plugin calls:
   below the i18n plugin's -100), the steps that need every page, in this
   order: sitemaps and the 404 pages of each language, the preview images,
   feeds, robots.txt and the programme's figures as CSV and JSON
-  (moussalaha/open_data.py; while Pagefind builds the search index, from
+  (moussalaha/sharing/open_data.py; while Pagefind builds the search index, from
   the copies the pages left as they were written, in its own process), the
   dossiers' sizes beside their links, the security policy (the inline
   scripts of the templates, which every page was checked against and whose
@@ -39,11 +39,11 @@ Under `mkdocs serve` (`serving`, the editors' preview), each save rebuilds
 the site and should show in the browser within two seconds
 (moussalaha/preview.py): nothing is compressed, the search index is built
 once, only the preview images whose title changed are rendered again
-(moussalaha/sharing.py), the gate checks again only the files whose bytes
+(moussalaha/sharing/__init__.py), the gate checks again only the files whose bytes
 changed (gate.Remembered), and the policy allows MkDocs' live-reload
 script. In every build, the preview's and the production one, the
 installed theme's files are listed once, not once per language
-(configure(), at each build's on_config: moussalaha/theme_listing.py).
+(configure(), at each build's on_config: moussalaha/engine/theme_listing.py).
 """
 
 from __future__ import annotations
@@ -59,11 +59,23 @@ from urllib.parse import urlsplit
 import jinja2
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import (admin, alternates, data, dossier, engine, files, gate, html, mark, news, open_data, policy,
-                        preview, published, redirects, render, sandbox, search, sharing, site_markdown, theme_listing,
-                        updated)
+from moussalaha import engine, gate, preview, sharing
+from moussalaha.content import data, news, pages, render, site_markdown, updated
+from moussalaha.engine import theme_listing
+from moussalaha.gate import published, sandbox
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
+from moussalaha.output import (
+    admin,
+    alternates,
+    files,
+    html,
+    mark,
+    policy,
+    redirects,
+    search,
+)
 from moussalaha.problems import Problems
+from moussalaha.sharing import dossier, open_data
 
 
 @dataclass
@@ -156,7 +168,7 @@ class Build:
     feeds: dict[str, sharing.FeedPage] = field(default_factory=dict)  # {lang: its news page}
     # Under `mkdocs serve`: the gate's problems of each file, checked again once it changes.
     gate_files: gate.Remembered = field(default_factory=gate.Remembered)
-    # The dossiers (moussalaha/dossier.py), each rendered in another process
+    # The dossiers (moussalaha/sharing/dossier.py), each rendered in another process
     # as soon as its language's pages are written: {lang: Future of (path, size)}.
     dossier_pool: ProcessPoolExecutor | None = None
     dossiers: dict[str, Future] = field(default_factory=dict)
@@ -201,12 +213,12 @@ class Build:
         docs = Path(config.docs_dir)
         news_folder = docs / news.FOLDER
         found = {
-            "data": files.stamp(docs.joinpath("data").glob("*.y*ml")),
-            "news": files.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
-            "templates": (files.stamp(path for folder in policy.theme_folders(config)
+            "data": pages.stamp(docs.joinpath("data").glob("*.y*ml")),
+            "news": pages.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
+            "templates": (pages.stamp(path for folder in policy.theme_folders(config)
                                       for path in Path(folder).rglob("*.html")),
                           urlsplit(config.site_url or "/").path or "/") if templates else (),
-            "components": (str(components), files.stamp(components.iterdir()) if components.is_dir() else ()),
+            "components": (str(components), pages.stamp(components.iterdir()) if components.is_dir() else ()),
             "git": updated.head(Path(config.config_file_path).parent),
         }
         if not templates:
@@ -256,7 +268,7 @@ class Build:
     def configure(config) -> None:
         """At each build's on_config: the installed theme's files are listed
         once per process, not once per language and per rebuild
-        (moussalaha/theme_listing.py)."""
+        (moussalaha/engine/theme_listing.py)."""
         theme_listing.list_installed_once(config.theme)
 
     def start(self, config) -> None:
@@ -289,7 +301,7 @@ class Build:
             self.compressing = None
 
     def start_dossiers(self) -> None:
-        """The processes that render the dossiers (moussalaha/dossier.py)."""
+        """The processes that render the dossiers (moussalaha/sharing/dossier.py)."""
         self.stop_dossiers()
         self.dossiers.clear()
         self.dossier_pool = dossier.start_workers()
@@ -333,7 +345,7 @@ class Build:
                                      encoding="utf-8")
 
     def check(self, config) -> None:
-        """The gate (moussalaha/gate.py), as `site.py check` runs it, before
+        """The gate (moussalaha/gate/__init__.py), as `site.py check` runs it, before
         MkDocs reads a file: links, stray .html, sizes, SVG, disguising
         characters, untrusted YAML and the data's schema, HTML in pages and
         data. Raises every problem as `file:line: what is wrong — how to fix it`."""
@@ -495,6 +507,6 @@ def write_language_404s(site: Path, root_404: str | None = None) -> set[str]:
 
 
 def write_icons(site: Path, docs: Path) -> None:
-    """/favicon.ico and /apple-touch-icon.png from the mark (moussalaha/mark.py)."""
+    """/favicon.ico and /apple-touch-icon.png from the mark (moussalaha/output/mark.py)."""
     (site / THEME_FAVICON).unlink(missing_ok=True)
     mark.write_icons(docs / "assets" / "images" / "favicon.svg", site)

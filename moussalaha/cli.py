@@ -23,12 +23,14 @@ from pathlib import Path
 
 import yaml
 
-from moussalaha import news, pages, tree
 from moussalaha.checks import run_checks
 from moussalaha.checks.common import TOOL, docs, project, relative, root
 from moussalaha.checks.page_checks import PLACEHOLDER, read_pages
-from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES, TRANSLATIONS
-from moussalaha.pages import STAMP
+from moussalaha.content import news, pages
+from moussalaha.content.pages import STAMP
+from moussalaha.gate import filetree
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
+from moussalaha.languages import LANGUAGES, TRANSLATIONS
 
 
 def command_check(args) -> int:
@@ -104,8 +106,8 @@ def command_stamp(args) -> int:
     return 0
 
 
-# Names a page cannot take (moussalaha/tree.py): the site's own pages and folders.
-RESERVED_NAMES = tree.RESERVED_NAMES
+# Names a page cannot take (moussalaha/gate/filetree.py): the site's own pages and folders.
+RESERVED_NAMES = filetree.RESERVED_NAMES
 
 # A new page's text in each language, beside the components it may use
 # (overrides/components/new-page.LANG.md): its front matter's fields and its
@@ -192,7 +194,7 @@ def new_news_text(lang: str, name: str, title: str, day: str, sources: list[str]
 def command_new_news(args) -> int:
     import datetime as dt
 
-    from moussalaha import data
+    from moussalaha.content import data
 
     try:
         day = dt.date.fromisoformat(args.date)
@@ -231,7 +233,7 @@ def command_new_news(args) -> int:
 
 
 def command_editor_style(args) -> int:
-    from moussalaha import cms
+    from moussalaha.output import cms
 
     for given in args.files:
         path = root() / given

@@ -6,7 +6,7 @@ the build knows.
 Per page, in MkDocs' order of events:
 1. the Markdown (on_page_markdown): every heading has an explicit id
    (checked as the editor wrote it), then the facts of docs/data/ are
-   rendered into it (moussalaha/render.py);
+   rendered into it (moussalaha/content/render.py);
 2. the article (on_page_content): the notice of a translation missing or
    out of date (translation_notice), then what a page needs to read right
    (html.rewrite: foreign words, number ranges, links' addresses for print,
@@ -41,11 +41,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from moussalaha import (alternates, arabic, data, engine, html, languages, news, open_data, pages, preview,
-                        published, render, sharing, updated)
+from moussalaha import arabic, engine, languages, preview, sharing
 from moussalaha.build import Build
+from moussalaha.content import data, news, pages, render, updated
+from moussalaha.gate import published
 from moussalaha.languages import DEFAULT_LANGUAGE
+from moussalaha.output import alternates, html
 from moussalaha.problems import SiteError
+from moussalaha.sharing import open_data
 
 # The priorities that must relate to mkdocs-static-i18n's. The i18n plugin
 # runs its own events at -100 (on_config, on_files, on_nav, on_post_page,
@@ -238,7 +241,7 @@ class Moussalaha(BasePlugin[Options]):
         return Path(config.config_file_path).parent / self.config.components
 
     def _sharing(self, page, config, nav, lang: str, versions: dict[str, str], canonical: str):
-        """What the page says when it is shared (moussalaha/sharing.py), given
+        """What the page says when it is shared (moussalaha/sharing/__init__.py), given
         to overrides/partials/sharing.html as `sharing`; its preview image
         and, on the news page, its feed are recorded for the end of the build."""
         site_names = self.build.site_names
@@ -291,7 +294,7 @@ def translation_notice(content: str, page, config, facts: data.SiteData) -> str:
     """Tell readers when a page is not in their language yet.
 
     - A French or English page whose Arabic source changed since it was
-      translated (its `translated_from:` no longer matches, moussalaha/pages.py)
+      translated (its `translated_from:` no longer matches, moussalaha/content/pages.py)
       carries a discreet "this translation may be out of date" notice, with a
       link to the Arabic page.
     - A page that has no translation yet is built from the Arabic one

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moussalaha import engine, search
+from moussalaha import engine
+from moussalaha.output import search
 
 # How often the preview looks for saved files. MkDocs looks every half
 # second, a quarter of a second's wait on average before a rebuild starts;

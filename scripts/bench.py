@@ -52,6 +52,7 @@ from moussalaha.languages import LANGUAGES
 from tests.support import ROOT, quality
 from tests.support.browser import launch
 from tests.support.static_server import serve
+
 LANGS = LANGUAGES
 # The home page, the longest page (the programme: its chart and its table),
 # a news article.

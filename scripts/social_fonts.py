@@ -1,4 +1,4 @@
-"""Make the fonts of the preview images (moussalaha/fonts/): one face per
+"""Make the fonts of the preview images (moussalaha/sharing/fonts/): one face per
 weight holding Noto Sans for Latin text and Noto Naskh Arabic for Arabic,
 so that a title mixing the two scripts (an Arabic title naming ICESCO) is
 shaped and ordered in one pass by HarfBuzz and FriBiDi, with no tofu.

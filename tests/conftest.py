@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha.data import SiteData
+from moussalaha.content.data import SiteData
 from tests.support import ROOT, TESTS, Site, build_site, quality
 from tests.support.browser import PHONE, launch
 from tests.support.static_server import serve

@@ -3,11 +3,11 @@ to fix it`, from the project's folder. `run_checks(root)` runs them all on
 the project in `root`, from any directory; the command line is
 moussalaha/cli.py (scripts/site.py check).
 
-First the gate (moussalaha/gate.py), which the build runs too: links,
+First the gate (moussalaha/gate/__init__.py), which the build runs too: links,
 stray .html, sizes, SVG, disguising characters, untrusted YAML, the data's
 schema, HTML in pages and data. Each page's Jinja is then rendered in the
-sandbox as the build renders it (moussalaha/render.py), and the result
-checked as published (moussalaha/published.py). The other checks run once the gate
+sandbox as the build renders it (moussalaha/content/render.py), and the result
+checked as published (moussalaha/gate/published.py). The other checks run once the gate
 finds nothing wrong: they read the files it refuses.
 """
 
@@ -15,23 +15,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moussalaha import gate, html, news, published, redirects, render, site_markdown
+from moussalaha import gate
 from moussalaha.checks.common import docs, problem, project, relative, root
-from moussalaha.checks.data_checks import check_data_texts, check_retyped_figures, data_figures
+from moussalaha.checks.data_checks import (
+    check_data_texts,
+    check_retyped_figures,
+    data_figures,
+)
 from moussalaha.checks.links import check_build
 from moussalaha.checks.markup import check_alt_text
 from moussalaha.checks.names import check_names
-from moussalaha.checks.page_checks import check_front_matter, check_languages, check_nav, read_config, read_pages
+from moussalaha.checks.page_checks import (
+    check_front_matter,
+    check_languages,
+    check_nav,
+    read_config,
+    read_pages,
+)
 from moussalaha.checks.translations import check_translation
-from moussalaha.data import FILES, DataError, SiteData
-from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, LANGUAGES
+from moussalaha.content import news, render, site_markdown
+from moussalaha.content.data import FILES, DataError, SiteData
+from moussalaha.gate import published
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
+from moussalaha.languages import LANGUAGES
+from moussalaha.output import html, redirects
 from moussalaha.problems import Problem, Problems
 
 
 def check_template(page, site_data: SiteData, renderer=None) -> list[Problem]:
     """The page's Jinja rendered in the sandbox, as the build renders it;
     with `renderer` (the site's Markdown), the result made into HTML,
-    rewritten and checked as published (moussalaha/published.py), as the
+    rewritten and checked as published (moussalaha/gate/published.py), as the
     build checks it."""
     try:
         body = render.render_page(page.body, page.meta, page.lang, page.path, relative(page.path), site_data,

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from moussalaha.problems import Problem, relative as _relative
+from moussalaha.problems import Problem
+from moussalaha.problems import relative as _relative
 
 # The editors' tool, as the messages tell editors to run it.
 TOOL = ".venv/bin/python scripts/site.py"

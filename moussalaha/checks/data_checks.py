@@ -7,14 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from moussalaha import pages
 from moussalaha.checks.common import problem
 from moussalaha.checks.names import name_problems
 from moussalaha.checks.translations import compare_numbers, numbers
-from moussalaha.data import SiteData
-from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, LANGUAGES
+from moussalaha.content import pages
+from moussalaha.content.data import SiteData
+from moussalaha.gate.untrusted_yaml import walk_nodes
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
+from moussalaha.languages import ENGLISH_NAMES, LANGUAGES
 from moussalaha.problems import Problem
-from moussalaha.untrusted_yaml import walk_nodes
 
 
 def _texts(node: yaml.Node) -> dict[str, yaml.ScalarNode] | None:

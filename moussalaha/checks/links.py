@@ -18,8 +18,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from moussalaha import pages
 from moussalaha.checks.common import docs, problem, relative
+from moussalaha.content import pages
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.problems import LOCATED, Problem, line_of, located
 

@@ -1,17 +1,17 @@
 """The check of images without alternative text (the pages rendered as the
-site renders them: moussalaha.site_markdown).
+site renders them: moussalaha.content.site_markdown).
 
 What a page may not contain (raw HTML that runs code or loads from
 elsewhere, oversized files, links, stray .html) is refused by the gate
-(moussalaha/gate.py), which the build runs too."""
+(moussalaha/gate/__init__.py), which the build runs too."""
 
 from __future__ import annotations
 
 import markdown
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import pages
 from moussalaha.checks.common import problem
+from moussalaha.content import pages
 from moussalaha.problems import Problem, line_of
 
 

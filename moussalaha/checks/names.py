@@ -7,9 +7,11 @@ import math
 import re
 import unicodedata
 
-from moussalaha import arabic, pages
+from moussalaha import arabic
 from moussalaha.checks.common import NOT_PROSE, PUNCTUATION, WORD, blank, problem
-from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES
+from moussalaha.content import pages
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
+from moussalaha.languages import ENGLISH_NAMES
 from moussalaha.problems import Problem, line_at
 
 # Words that do not make a name: a name is recognised by its other words.

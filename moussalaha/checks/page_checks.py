@@ -6,14 +6,14 @@ from __future__ import annotations
 import difflib
 
 import pathspec
-
 from mkdocs.utils.yaml import yaml_load
 
-from moussalaha import news, pages
 from moussalaha.arabic import LETTER
 from moussalaha.checks.common import TOOL, docs, problem, relative, root
-from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT, ENGLISH_NAMES, TRANSLATIONS
-from moussalaha.pages import STAMP
+from moussalaha.content import news, pages
+from moussalaha.content.pages import STAMP
+from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
+from moussalaha.languages import ENGLISH_NAMES, TRANSLATIONS
 from moussalaha.problems import Problem, line_of
 
 DESCRIPTION_MIN = 40
@@ -26,7 +26,7 @@ def read_pages() -> tuple[dict[tuple[str, str], pages.Page], list[Problem]]:
     found, problems = {}, []
     for path in sorted(docs().rglob("*.md")):
         where = path.relative_to(docs())
-        # News articles live in docs/news/ (moussalaha/news.py); every other page in docs/.
+        # News articles live in docs/news/ (moussalaha/content/news.py); every other page in docs/.
         if len(where.parts) > 1 and where.parts[:-1] != (news.FOLDER,):
             problems.append(problem(path, 1, f"pages live directly in docs/ (news articles in docs/{news.FOLDER}/), "
                                              f"not in another sub-folder — move it to docs/{path.name}"))
@@ -114,7 +114,7 @@ def check_nav(config: dict, found) -> list[Problem]:
 
 
 def check_front_matter(page: pages.Page, descriptions: dict) -> list[Problem]:
-    """The rules of every page's front matter (moussalaha.pages, which the
+    """The rules of every page's front matter (moussalaha.content.pages, which the
     build applies too), then the editors' own: each text in its page's
     language, descriptions long enough and each page's own, no stamp on an
     Arabic page, no placeholder left."""

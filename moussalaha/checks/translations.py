@@ -7,9 +7,18 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from moussalaha import pages
-from moussalaha.checks.common import NOT_PROSE, NUMBER, ORDINAL, TOOL, ascii_digits, blank, problem, relative
-from moussalaha.pages import STAMP
+from moussalaha.checks.common import (
+    NOT_PROSE,
+    NUMBER,
+    ORDINAL,
+    TOOL,
+    ascii_digits,
+    blank,
+    problem,
+    relative,
+)
+from moussalaha.content import pages
+from moussalaha.content.pages import STAMP
 from moussalaha.problems import Problem
 
 

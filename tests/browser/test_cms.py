@@ -30,8 +30,9 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from moussalaha.content import data
+from moussalaha.output import cms
 from tests.support import ROOT, SCREENSHOTS, build_site
-from moussalaha import cms, data
 
 SLUG = "2026-11-20-editor-test-visit"
 PICKER = "window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('repo');"

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from moussalaha import languages
 from tests.support import AN_ARTICLE
 from tests.support.browser import goto, screenshot
 from tests.support.visits import visit_every_page
-from moussalaha import languages
 
 FONT = "noto-naskh-arabic"
 

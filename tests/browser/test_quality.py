@@ -29,10 +29,9 @@ import re
 
 import pytest
 
-from tests.support import AN_ARTICLE, SCREENSHOTS
-from tests.support.browser import PHONE, goto, screenshot
 from moussalaha import languages
-from tests.support import quality
+from tests.support import AN_ARTICLE, SCREENSHOTS, quality
+from tests.support.browser import PHONE, goto, screenshot
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

@@ -1,5 +1,5 @@
 """The preview images' Arabic is shaped as a browser shapes it: a title
-drawn by moussalaha/social_image.py matches Chromium's rendering of the same
+drawn by moussalaha/sharing/social_image.py matches Chromium's rendering of the same
 string in the same font file and size, by the width of its ink and by the
 overlap of the ink; and renderings known to be wrong (no shaping at all,
 letters left unjoined, words in left-to-right order) fail the same test.
@@ -16,7 +16,7 @@ import io
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from moussalaha import social_image
+from moussalaha.sharing import social_image
 
 pytestmark = pytest.mark.browser
 

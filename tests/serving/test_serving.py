@@ -26,10 +26,10 @@ import brotli
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from moussalaha.output import admin, files, policy
 from tests.support import ROOT, Site, build_site
-from tests.support.browser import goto
-from moussalaha import admin, files, policy
 from tests.support import nginx as serve_prod
+from tests.support.browser import goto
 
 PAGES = ["index.html", "centre.html", "fr/index.html", "fr/centre.html", "en/index.html", "en/centre.html"]
 REVALIDATE = "no-cache"
@@ -74,7 +74,7 @@ class Nginx:
 
 
 # The first of the two builds that must be identical (test_same_commit_builds_the_same_bytes);
-# both render their dossiers, neither takes them from the cache (moussalaha/dossier.py).
+# both render their dossiers, neither takes them from the cache (moussalaha/sharing/dossier.py).
 BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC", "MOUSSALAHA_DOSSIER_CACHE": "off"}
 
 
@@ -111,10 +111,10 @@ def test_same_commit_builds_the_same_bytes(served, tmp_path):
     builds = [served.directory, tmp_path]
     files = [sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()) for b in builds]
     assert files[0] == files[1] and len(files[0]) > 100
-    # The preview images and the feeds too (moussalaha/sharing.py).
+    # The preview images and the feeds too (moussalaha/sharing/__init__.py).
     assert any(f.startswith("assets/social/fr/") and f.endswith(".png") for f in files[0])
     assert {"feed.xml", "fr/feed.xml", "en/feed.xml", "robots.txt"} <= set(files[0])
-    # The dossiers (moussalaha/dossier.py) and the open data too.
+    # The dossiers (moussalaha/sharing/dossier.py) and the open data too.
     assert {f"dossier/moussalaha-dossier-{lang}.pdf" for lang in ("ar", "fr", "en")} <= set(files[0])
     assert {"data/moussalaha-programme.json", "data/moussalaha-programme-ar.csv"} <= set(files[0])
     different = [f for f in files[0] if (builds[0] / f).read_bytes() != (builds[1] / f).read_bytes()]
@@ -622,7 +622,8 @@ def test_old_addresses_answer_301_to_their_new_page(nginx, served, tls_nginx):
     the static page at the old address (for hosts without server
     configuration) names it with rel=canonical and a plain link, and runs
     nothing. The previous site's language roots are this site's home pages."""
-    from moussalaha import data, redirects
+    from moussalaha.content import data
+    from moussalaha.output import redirects
 
     entries = data.load(ROOT / "docs" / "data").redirects
     assert entries

@@ -1,4 +1,4 @@
-"""The web editor in the built site (/admin/, moussalaha/admin.py): its
+"""The web editor in the built site (/admin/, moussalaha/output/admin.py): its
 files copied from npm, nothing asked of another host, its own policy, and
 out of the search index, the sitemaps and the feeds."""
 
@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from moussalaha import admin, policy
+from moussalaha.output import admin, policy
 
 
 def test_the_editor_is_built_from_the_npm_package_and_asks_no_other_host(site):

@@ -76,7 +76,7 @@ def test_unknown_fact_in_a_page_names_file_and_line(project):
 def test_unknown_source_in_front_matter(project):
     page = project / "docs/centre.fr.md"
     edit(page, "sources: [founding-agreement,", "sources: [seed-01,")
-    # On the line of `sources:`, in the words of the editors' tool (moussalaha.pages.front_matter_problems).
+    # On the line of `sources:`, in the words of the editors' tool (moussalaha.content.pages.front_matter_problems).
     line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if text.startswith("sources:"))
     assert (f"docs/centre.fr.md:{line}: `sources:` names unknown source id(s) seed-01 — "
             "add them to docs/data/sources.yml or fix the spelling") in build_fails(project)

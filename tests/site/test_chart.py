@@ -11,7 +11,8 @@ import pytest
 
 from tests.support import SCREENSHOTS
 from tests.support.browser import goto, screenshot
-from moussalaha import languages, present
+from moussalaha import languages
+from moussalaha.content import present
 
 PAGES = {"ar": "programme.html", "fr": "fr/programme.html", "en": "en/programme.html"}
 SERIES = ("beneficiaries", "released")

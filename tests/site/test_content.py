@@ -1,6 +1,6 @@
 """Content parity: the three languages say the same things, and say what
 the data says. Checked on the built site and on docs/data/ (through
-moussalaha.data.SiteData):
+moussalaha.content.data.SiteData):
 
 - every page exists in Arabic, French and English, under the same file name;
 - a page shows the same numbers (figures, days and years of dates) in the

@@ -1,4 +1,4 @@
-"""The dossier (moussalaha/dossier.py), one PDF per language built with
+"""The dossier (moussalaha/sharing/dossier.py), one PDF per language built with
 the site: its text, copied out by poppler's pdftotext as a reader copies
 it, holds the pages' figures and names in logical order (Arabic included);
 it is a tagged PDF/UA-1 with its language and title, the site's fonts
@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from moussalaha import dossier
+from moussalaha.sharing import dossier
 
 pytestmark = pytest.mark.site
 
@@ -85,7 +85,7 @@ def test_tagged_with_language_title_and_embedded_subset_fonts(site, data):
                 assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
                 fonts.add(str(font["/BaseFont"]))
         # Subset (a six-letter tag before the name), and only the site's faces.
-        # (Named by their @font-face families: moussalaha/dossier.py.)
+        # (Named by their @font-face families: moussalaha/sharing/dossier.py.)
         assert fonts and all(re.fullmatch(r"/[A-Z]{6}\+(Noto-Naskh-Arabic|Dossier-Sans)(-Bold)?", f)
                              for f in fonts), fonts
         if lang == "ar":

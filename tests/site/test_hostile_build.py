@@ -74,7 +74,7 @@ def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
     page is written."""
     project, site = attacked(small, tmp_path, [{
         "file": "slip.py",
-        # After the article's own check (moussalaha/published.py), which refuses any <script>.
+        # After the article's own check (moussalaha/gate/published.py), which refuses any <script>.
         "write": "def on_post_page(output, page, config):\n"
                  "    return output.replace('</article>', '<script>document.title = \"slipped\"</script></article>', 1)\n"}])
     config = project / "mkdocs.yml"
@@ -88,7 +88,7 @@ def test_a_page_with_a_foreign_inline_script_fails_the_build(small, tmp_path):
 
 
 def test_a_layout_that_sends_readers_elsewhere_fails_the_build(small, tmp_path):
-    """The whole page as published (moussalaha/published.py): a refresh to
+    """The whole page as published (moussalaha/gate/published.py): a refresh to
     another host written into the layout stops the build on the page."""
     project, site = attacked(small, tmp_path, [])
     main = project / "overrides" / "main.html"

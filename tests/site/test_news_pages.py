@@ -15,7 +15,7 @@ import pytest
 
 from tests.support import ROOT
 from tests.support.browser import goto, screenshot
-from moussalaha import news, present, render
+from moussalaha.content import news, present, render
 from moussalaha.languages import DIRECTIONS, LANGUAGES
 
 DOCS = ROOT / "docs"

@@ -18,7 +18,7 @@ import re
 import pytest
 
 from tests.support import ROOT
-from moussalaha import news
+from moussalaha.content import news
 from moussalaha.languages import LANGUAGES
 
 pytestmark = pytest.mark.site

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from moussalaha import policy
+from moussalaha.output import policy
 from tests.support import ROOT
 
 TEMPLATES = [ROOT / "overrides", Path(material.__file__).parent / "templates"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from moussalaha import news, present
+from moussalaha.content import news, present
 
 pytestmark = pytest.mark.site
 

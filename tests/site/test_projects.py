@@ -10,8 +10,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.support import ROOT
-from moussalaha.data import SiteData
-from moussalaha.render import jinja_environment
+from moussalaha.content.data import SiteData
+from moussalaha.content.render import jinja_environment
 
 PAGES = {"ar": "projects.html", "fr": "fr/projects.html", "en": "en/projects.html"}
 

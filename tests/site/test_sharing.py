@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from tests.support import ROOT
-from moussalaha import news
+from moussalaha.content import news
 
 pytestmark = pytest.mark.site
 

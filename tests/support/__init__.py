@@ -24,8 +24,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import mkdocs_run, redirects
-from moussalaha.data import load as load_data
+from moussalaha import mkdocs_run
+from moussalaha.content.data import load as load_data
+from moussalaha.output import redirects
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -96,7 +97,7 @@ class Site:
 
     def pages(self) -> list[str]:
         """Every HTML page of the three languages (not the 404 pages, nor the
-        small pages at the previous site's addresses: moussalaha/redirects.py,
+        small pages at the previous site's addresses: moussalaha/output/redirects.py,
         nor the web editor's page, admin/index.html: tests/site/test_admin.py)."""
         moved = redirects.pages(load_data(ROOT / "docs" / "data"))
         return sorted(

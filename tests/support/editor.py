@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from moussalaha import cli
-from moussalaha import pages
+from moussalaha.content import pages
 from tests.support import ROOT
 
 TOOL = "`.venv/bin/python scripts/site.py"

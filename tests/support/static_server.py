@@ -20,7 +20,13 @@ from urllib.parse import unquote
 
 import brotli
 
-from moussalaha.files import COMPRESSIBLE, FINGERPRINTED, GZIP_LEVEL, IMMUTABLE, brotli_quality
+from moussalaha.output.files import (
+    COMPRESSIBLE,
+    FINGERPRINTED,
+    GZIP_LEVEL,
+    IMMUTABLE,
+    brotli_quality,
+)
 
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,4 +1,4 @@
-"""moussalaha/admin.py: the CMS's CDN addresses are rewritten to files of
+"""moussalaha/output/admin.py: the CMS's CDN addresses are rewritten to files of
 the site, and a CMS that loads them otherwise stops the build."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from moussalaha import admin
+from moussalaha.output import admin
 from moussalaha.problems import SiteError
 
 SCRIPT = ("let a=`https://unpkg.com/@sveltia/cms`,v=`1`,L=`${a}@${v}/locales`,S=`https://www.githubstatus.com/api/"
@@ -34,4 +34,4 @@ def test_a_cms_that_loads_them_otherwise_stops_the_build(tmp_path, missing):
     changed = SCRIPT.replace(missing, "https://elsewhere.example/x")
     with pytest.raises(SiteError) as refused:
         admin.vendored_script(fake_package(tmp_path, changed, "9.9.8"))
-    assert "9.9.8" in str(refused.value) and "moussalaha/admin.py" in str(refused.value)
+    assert "9.9.8" in str(refused.value) and "moussalaha/output/admin.py" in str(refused.value)

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import bounds, data, html, pages, render, sandbox, site_markdown
+from moussalaha.content import data, pages, render, site_markdown
+from moussalaha.gate import bounds, sandbox
+from moussalaha.output import html
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]

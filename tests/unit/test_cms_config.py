@@ -1,5 +1,5 @@
-"""The web editor's configuration (moussalaha/cms.py) against the data's
-schema (moussalaha/data.py) and the data files' comments: a field the
+"""The web editor's configuration (moussalaha/output/cms.py) against the data's
+schema (moussalaha/content/data.py) and the data files' comments: a field the
 schema adds, a rule it changes or guidance a file gives shows in the editor."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from moussalaha import cms, data
+from moussalaha.content import data
+from moussalaha.output import cms
 
 ROOT = Path(__file__).resolve().parents[2]
 

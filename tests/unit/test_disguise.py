@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import disguise
+from moussalaha.gate import disguise
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]

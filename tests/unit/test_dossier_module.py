@@ -1,4 +1,4 @@
-"""The dossier's small rules (moussalaha/dossier.py): it fetches nothing
+"""The dossier's small rules (moussalaha/sharing/dossier.py): it fetches nothing
 but the site's own files, its date follows SOURCE_DATE_EPOCH, the news
 items' headings sit one level under their chapter's, the size and date
 beside its links read as the page's language writes them, WeasyPrint
@@ -14,7 +14,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from moussalaha import dossier
+from moussalaha.sharing import dossier
 
 pytestmark = pytest.mark.unit
 
@@ -63,7 +63,7 @@ def recording(self, args, *rest, **options):
     started.append(args)
     real(self, args, *rest, **options)
 subprocess.Popen.__init__ = recording
-from moussalaha import dossier
+from moussalaha.sharing import dossier
 dossier.load_weasyprint()
 from weasyprint.text import ffi
 print(started, ffi.harfbuzz_subset is not None)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import pages
+from moussalaha.content import pages
 from tests.support import ROOT
 from tests.support.editor import TOOL, edit, fails_with, line, make_project, run
 

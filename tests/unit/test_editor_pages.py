@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.editor import TOOL, add_article, edit, fails_with, line, make_project, run
+from tests.support.editor import (
+    TOOL,
+    add_article,
+    edit,
+    fails_with,
+    line,
+    make_project,
+    run,
+)
 
 
 @pytest.fixture

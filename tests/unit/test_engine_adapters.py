@@ -1,4 +1,4 @@
-"""Every read of MkDocs' and mkdocs-static-i18n's internals (moussalaha/engine.py)
+"""Every read of MkDocs' and mkdocs-static-i18n's internals (moussalaha/engine/__init__.py)
 still finds what it reads in the installed versions: a real build of a tiny
 two-language project, watched by a probe plugin. An upgrade that moves one
 fails here, naming the attribute and the installed version."""
@@ -21,7 +21,7 @@ MKDOCS, I18N = "mkdocs", "mkdocs-static-i18n"
 
 
 def moved(package: str, attribute: str) -> str:
-    return f"{engine.installed(package)}: `{attribute}` moved or changed; moussalaha/engine.py reads it"
+    return f"{engine.installed(package)}: `{attribute}` moved or changed; moussalaha/engine/__init__.py reads it"
 
 
 class Probe(BasePlugin):

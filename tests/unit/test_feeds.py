@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from moussalaha.feeds import RLM, NewsItem, atom, plain_text
+from moussalaha.sharing.feeds import RLM, NewsItem, atom, plain_text
 
 pytestmark = pytest.mark.unit
 

@@ -1,8 +1,8 @@
 """Every fixture of the hostile corpus (tests/hostile/), in this process,
-against what refuses it: the gate (moussalaha/gate.py, which `site.py
+against what refuses it: the gate (moussalaha/gate/__init__.py, which `site.py
 check` and the build run first), the page's Jinja in the sandbox as the
-build renders it (moussalaha/render.py), the data's cross-references
-(moussalaha/data/references.py), or the editors' new-page command. Each is refused on
+build renders it (moussalaha/content/render.py), the data's cross-references
+(moussalaha/content/data/references.py), or the editors' new-page command. Each is refused on
 the fixture's file (and line), and no template writes the marker file.
 tests/site/test_hostile_build.py runs a few through a real build."""
 
@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import cli, data, gate, html, pages, published, render, site_markdown
+from moussalaha import cli, gate
+from moussalaha.content import data, pages, render, site_markdown
+from moussalaha.gate import published
+from moussalaha.output import html
 from moussalaha.problems import Problems
 from tests.support import ROOT, hostile
 
@@ -49,7 +52,7 @@ def refused_in_process(project: Path, fixture: dict) -> str:
     """What refuses the fixture, as printed: the gate's problems; when it
     finds none, the changed pages rendered in the sandbox and the data loaded
     with its cross-references, then each rendered page's Markdown made into
-    HTML, rewritten and checked as published (moussalaha/published.py), as
+    HTML, rewritten and checked as published (moussalaha/gate/published.py), as
     the build does."""
     problems = gate.check_project(project, data.FILES, render_markdown=RENDER)
     if problems:

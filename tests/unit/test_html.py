@@ -1,11 +1,11 @@
-"""The site's HTML rewriting (moussalaha/html.py): the article, then the whole page."""
+"""The site's HTML rewriting (moussalaha/output/html.py): the article, then the whole page."""
 
 from __future__ import annotations
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import html
+from moussalaha.output import html
 from moussalaha.problems import SiteError
 
 pytestmark = pytest.mark.unit

@@ -11,7 +11,10 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from moussalaha import alternates, feeds, languages, meta, present, render, social_image, updated
+from moussalaha import languages
+from moussalaha.content import present, render, updated
+from moussalaha.output import alternates
+from moussalaha.sharing import feeds, opengraph, social_image
 
 pytestmark = pytest.mark.unit
 
@@ -39,9 +42,9 @@ def french_changed(monkeypatch):
 
 def open_graph(lang: str) -> dict[str, str]:
     """A news page's Open Graph tags in `lang`, the page existing in Arabic and French."""
-    return {name: value for _, name, value in meta.tags(
+    return {name: value for _, name, value in opengraph.tags(
         title="…", description="…", lang=lang, url=f"https://centre.example/{languages.folder(lang)}news.html",
-        site_name="…", image=meta.Image("https://centre.example/a.png", 1200, 630, "…"),
+        site_name="…", image=opengraph.Image("https://centre.example/a.png", 1200, 630, "…"),
         alternates={"ar": "…", "fr": "…"})}
 
 

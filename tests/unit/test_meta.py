@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from moussalaha.meta import Image, document_title, html, tags
+from moussalaha.sharing.opengraph import Image, document_title, html, tags
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""moussalaha/news.py on a small docs/news/ folder: articles read in each
+"""moussalaha/content/news.py on a small docs/news/ folder: articles read in each
 language (the date and sources from the Arabic file), sorted newest first,
 grouped by year, and the front-matter problems an editor is told about.
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from moussalaha import news
-from moussalaha.pages import read_page
+from moussalaha.content import news
+from moussalaha.content.pages import read_page
 
 pytestmark = pytest.mark.unit
 

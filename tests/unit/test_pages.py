@@ -1,4 +1,4 @@
-"""moussalaha/pages.py: a page's front matter split as MkDocs splits it, the
+"""moussalaha/content/pages.py: a page's front matter split as MkDocs splits it, the
 rules every page's front matter follows (the build and the editors' tool
 alike), and the headings a Markdown parser finds.
 
@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from moussalaha import gate, pages, sandbox
+from moussalaha import gate
+from moussalaha.content import pages
+from moussalaha.gate import sandbox
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]

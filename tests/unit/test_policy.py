@@ -9,7 +9,7 @@ import material
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import policy
+from moussalaha.output import policy
 from moussalaha.problems import Problems, SiteError
 
 pytestmark = pytest.mark.unit

@@ -1,4 +1,4 @@
-"""What a page publishes, checked as published (moussalaha/published.py):
+"""What a page publishes, checked as published (moussalaha/gate/published.py):
 the article after Jinja, Markdown and the site's rewrites, and the whole
 page the theme wrote. The site's own markup passes; what only a path the
 gate did not foresee could write is refused on the page's source line."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from moussalaha import published
+from moussalaha.gate import published
 
 pytestmark = pytest.mark.unit
 SOURCE = "---\ntitle: x\n---\n\n# Titre { #titre }\n\n{{ something }}\n\nLe Centre a &#x202E;412 détenus.\n"

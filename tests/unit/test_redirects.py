@@ -1,6 +1,6 @@
 """The previous site's addresses (docs/data/redirects.yml): `make check` and
 the build refuse each kind of bad entry with `file:line: what is wrong — how
-to fix it` (moussalaha/redirects.py). Each test writes one bad entry into a
+to fix it` (moussalaha/output/redirects.py). Each test writes one bad entry into a
 copy of docs/.
 
 Run: .venv/bin/pytest -p no:randomly -n 0 tests/unit/test_redirects.py
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from moussalaha.content.data import SiteData
+from moussalaha.output import redirects
 from tests.support import ROOT
-from moussalaha import redirects
-from moussalaha.data import SiteData
 
 HEADER = "redirects:\n  - old: /program/\n    new: projects.html\n"
 

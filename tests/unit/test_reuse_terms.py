@@ -7,10 +7,11 @@ import shutil
 
 import pytest
 
+from moussalaha.content import render
+from moussalaha.content.data import DataError, SiteData
+from moussalaha.content.pages import read_page
+from moussalaha.sharing import open_data
 from tests.support import ROOT
-from moussalaha import open_data, render
-from moussalaha.data import DataError, SiteData
-from moussalaha.pages import read_page
 
 pytestmark = pytest.mark.unit
 

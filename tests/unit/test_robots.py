@@ -4,7 +4,7 @@ import urllib.robotparser
 
 import pytest
 
-from moussalaha.robots import robots_txt
+from moussalaha.sharing.robots import robots_txt
 
 pytestmark = pytest.mark.unit
 

@@ -11,8 +11,9 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from moussalaha import render as page_render, sandbox
 from moussalaha.build import Build
+from moussalaha.content import render as page_render
+from moussalaha.gate import sandbox
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,7 +195,7 @@ def test_a_text_compiled_once_renders_with_the_current_context_and_globals(tmp_p
 
 def test_the_languages_share_compiled_components_and_see_a_component_saved_anew(tmp_path):
     """The three languages' sandboxes share each component's compiled code
-    (moussalaha/render.py); a component saved with new text renders it."""
+    (moussalaha/content/render.py); a component saved with new text renders it."""
     (tmp_path / "part.md").write_text("{{ 6 * 7 }} one")
     envs = [page_render.jinja_environment(lang, tmp_path) for lang in ("ar", "fr", "en")]
     assert [sandbox.render(env, '{% include "part.md" %}', {}) for env in envs] == ["42 one"] * 3

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import sanitize, site_markdown
+from moussalaha.content import site_markdown
+from moussalaha.gate import allowlist
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def found(fragment: str, **kwargs) -> list[str]:
-    return [str(p) for p in sanitize.check_fragment(fragment, "docs/centre.md", **kwargs)]
+    return [str(p) for p in allowlist.check_fragment(fragment, "docs/centre.md", **kwargs)]
 
 
 @pytest.mark.parametrize("fragment", [
@@ -28,7 +29,7 @@ def found(fragment: str, **kwargs) -> list[str]:
 ])
 def test_allowed_html_passes(fragment):
     assert found(fragment) == []
-    assert sanitize.allowed(fragment)
+    assert allowlist.allowed(fragment)
 
 
 HOSTILE = [
@@ -79,7 +80,7 @@ def test_hostile_html_is_refused_with_its_reason(fragment, expected):
     assert problems, fragment
     assert any(expected in p for p in problems), problems
     assert all(p.startswith("docs/centre.md:1: ") and " — " in p for p in problems)
-    assert not sanitize.allowed(fragment) or "target=" in expected or "declaration" in expected
+    assert not allowlist.allowed(fragment) or "target=" in expected or "declaration" in expected
 
 
 def test_lines_in_a_fragment():

@@ -9,7 +9,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from moussalaha import schema_messages, untrusted_yaml
+from moussalaha.gate import schema_messages, untrusted_yaml
 
 pytestmark = pytest.mark.unit
 

@@ -1,5 +1,5 @@
 """The copy of a page that the search indexer reads, and the bundle the site
-publishes (moussalaha/search.py)."""
+publishes (moussalaha/output/search.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import search
+from moussalaha.output import search
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""moussalaha/sharing.py without a build: what a page's head says (the
+"""moussalaha/sharing/__init__.py without a build: what a page's head says (the
 centre on the home page, a NewsArticle on a news article, a breadcrumb
 elsewhere; text escaped), that each distinct preview image is rendered once
 per process (a `mkdocs serve` rebuild renders only changed titles), and the
@@ -13,9 +13,10 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import news, sharing, social_image
+from moussalaha import sharing
+from moussalaha.content import news
 from moussalaha.languages import folder
-from moussalaha.sharing import ImageRequest
+from moussalaha.sharing import ImageRequest, social_image
 
 pytestmark = pytest.mark.unit
 

@@ -6,8 +6,15 @@ import io
 import pytest
 from PIL import Image, ImageFont, features
 
-from moussalaha import social_image
-from moussalaha.social_image import HEIGHT, MAX_LINES, WIDTH, layout_title, measure, render
+from moussalaha.sharing import social_image
+from moussalaha.sharing.social_image import (
+    HEIGHT,
+    MAX_LINES,
+    WIDTH,
+    layout_title,
+    measure,
+    render,
+)
 
 pytestmark = pytest.mark.unit
 

@@ -7,7 +7,13 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from moussalaha.structured_data import breadcrumbs, dataset, news_article, organization, script
+from moussalaha.sharing.structured_data import (
+    breadcrumbs,
+    dataset,
+    news_article,
+    organization,
+    script,
+)
 
 pytestmark = pytest.mark.unit
 

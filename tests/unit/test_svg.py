@@ -1,4 +1,4 @@
-"""moussalaha/svg.py: SVG files read as XML (defusedxml), held to shapes,
+"""moussalaha/gate/svg.py: SVG files read as XML (defusedxml), held to shapes,
 text and paint, each problem on its line.
 
 Run: .venv/bin/pytest tests/unit/test_svg.py
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha.svg import check_svg
+from moussalaha.gate.svg import check_svg
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def test_the_site_svg_files_pass():
     ("<style>@import url(https://evil.example/x.css);</style>", "<style> is refused"),
     ('<rect style="fill:red" width="1" height="1"/>', "style= is refused"),
     ('<rect fill="url(https://evil.example/x)" width="1" height="1"/>', "from outside the drawing"),
-    # Read as XML (moussalaha/svg.py):
+    # Read as XML (moussalaha/gate/svg.py):
     # XML names are case-sensitive: <SCRIPT> is no SVG element (a browser's SVG would not run it either).
     ("<SCRIPT>alert(1)</SCRIPT>", "<script> is refused in an SVG file"),
     # A script of another namespace, which an HTML tokenizer read as <h:script>.

@@ -1,5 +1,5 @@
 """The theme's files MkDocs copies are the same when its installed folders
-are listed once (moussalaha/theme_listing.py)."""
+are listed once (moussalaha/engine/theme_listing.py)."""
 
 import os
 from pathlib import Path
@@ -8,7 +8,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from moussalaha import theme_listing
+from moussalaha.engine import theme_listing
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from moussalaha import tree
+from moussalaha.gate import filetree
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,11 +22,11 @@ def project(tmp_path):
 
 
 def found(project) -> list[str]:
-    return [str(p) for p in tree.check_tree(project)]
+    return [str(p) for p in filetree.check_tree(project)]
 
 
 def test_the_project_itself_passes():
-    assert tree.check_tree(ROOT) == []
+    assert filetree.check_tree(ROOT) == []
 
 
 def test_a_clean_tree_passes(project):
@@ -45,7 +45,7 @@ def test_links_are_refused(project):
 def test_a_linked_folder_is_refused(tmp_path):
     (tmp_path / "real").mkdir()
     (tmp_path / "docs").symlink_to(tmp_path / "real", target_is_directory=True)
-    assert "folder is a link" in str(tree.check_tree(tmp_path)[0])
+    assert "folder is a link" in str(filetree.check_tree(tmp_path)[0])
 
 
 @pytest.mark.parametrize("name", ["promo.html", "assets/x.htm", "a.xhtml"])

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from moussalaha import untrusted_yaml
+from moussalaha.gate import untrusted_yaml
 from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit

