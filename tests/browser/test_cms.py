@@ -125,6 +125,13 @@ def save(page) -> None:
     page.wait_for_timeout(800)
 
 
+def back_to_the_list(page) -> None:
+    """Once a data file is saved the CMS goes back to the files' list on
+    its own, a moment later: the next address is asked for after that, or
+    the CMS's own move would replace it (in CI, under load, it did)."""
+    page.wait_for_url(re.compile(r"#/collections/data$"))
+
+
 def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path):
     started = time.monotonic()
     project = copy_of_repository(tmp_path / "repository")
@@ -278,6 +285,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
     email.fill("cont\u0430ct@example.ma")
     page.get_by_role("button", name="حفظ", exact=True).click()
     page.get_by_text("تم حفظ").last.wait_for()
+    back_to_the_list(page)
     # Two more data files saved by the editor: still valid for the build.
     edits = (("sources", "Agreement establishing the Moussalaha Centre",
                             "The agreement establishing the Moussalaha Centre"),
@@ -285,10 +293,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
                                         "l’éducation par les pairs",
                             "protéger les prisons contre l’extrémisme violent par l’éducation par les pairs"))
     for name, old, new in edits:
-        page.goto(site.url("admin/#/collections/data"))
-        # The list may still hold the last view's hidden copy of a row while
-        # it changes: the visible one is clicked.
-        page.get_by_text(f"{name}.yml", exact=True).locator("visible=true").first.click()
+        page.goto(site.url(f"admin/#/collections/data/entries/{name}"))
         page.get_by_role("button", name="حفظ", exact=True).wait_for()
         expanders = page.locator('button[data-label="توسيع الكل"]:not([disabled])')
         while expanders.count():
@@ -299,6 +304,7 @@ def test_an_editor_adds_a_news_item_and_changes_a_figure(site, browser, tmp_path
         page.locator("[data-test=edit]").fill(new)
         page.get_by_role("button", name="حفظ", exact=True).click()
         page.get_by_text("تم حفظ").last.wait_for()
+        back_to_the_list(page)
     written = page.evaluate(READ)
     saved = tmp_path / "saved-data"
     shutil.copytree(project / "docs/data", saved)
