@@ -457,7 +457,7 @@ class Build:
                 indexing.result()
                 if self.serving:
                     self.search_snapshot.take(site)
-        redirects.write(site, facts, config.site_url)
+        self.with_meta |= redirects.write(site, facts, config.site_url, self.meta)
         self.finish_dossiers(site, facts, Path(config.config_file_path).parent)
         policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
                      written=self.meta_csp)

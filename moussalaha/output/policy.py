@@ -233,7 +233,10 @@ def insert_meta(tree: LexborHTMLParser, tags: str, where: str) -> None:
 
 def add_meta(site: Path, csp: str, done: Collection[str] = ()) -> None:
     """The meta tags into every page of `site` but the web editor's and
-    those `done` (their paths in the site) as the build wrote them."""
+    those `done` (their paths in the site), which carry them from the moment
+    they were written: every page the build makes today (the pages, the 404
+    pages, the moved pages of redirects.py). A page written another way
+    would still get the policy here, read back from the disk."""
     meta = META_CHARSET + meta_tags(csp)
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == admin.ADMIN_FOLDER:

@@ -24,6 +24,7 @@ import html
 import posixpath
 from pathlib import Path
 
+from moussalaha import languages
 from moussalaha.content.data import SiteData
 from moussalaha.languages import DEFAULT_LANGUAGE, LANGUAGES, folder
 from moussalaha.problems import Problem
@@ -118,13 +119,15 @@ def language_of(new: str) -> str:
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
-def moved_page(old: str, new: str, site_url: str) -> str:
+def moved_page(old: str, new: str, site_url: str, meta: str = "") -> str:
+    """The page left at an old address (for hosts without the nginx map):
+    its link to the new page, `meta` (the policy's tags) after its charset."""
     lang = language_of(new)
     title, text = MOVED[lang]
     link = html.escape(relative_link(old, new))
     canonical = html.escape(site_url.rstrip("/") + "/" + new.lstrip("/"))
-    direction = "rtl" if lang == "ar" else "ltr"
-    return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
+    direction = languages.get(lang).direction
+    return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">{meta}\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n"
             f'<link rel="canonical" href="{canonical}">\n<meta name="robots" content="noindex">\n</head>\n'
@@ -145,14 +148,17 @@ def nginx_conf(entries) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(site: Path, site_data: SiteData, site_url: str | None) -> None:
+def write(site: Path, site_data: SiteData, site_url: str | None, meta: str = "") -> set[str]:
+    """The nginx map and the moved pages, these with `meta` (the policy's
+    tags) as they are written; returns the pages' paths in the site."""
     entries = site_data.redirects
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "redirects.conf").write_text(nginx_conf(entries), encoding="utf-8")
     for r in entries:
         page = site / normalise(r.old)
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(moved_page(r.old, r.new, site_url or "/"), encoding="utf-8")
+        page.write_text(moved_page(r.old, r.new, site_url or "/", meta), encoding="utf-8")
+    return pages(site_data)
 
 
 def pages(site_data: SiteData) -> set[str]:
