@@ -18,7 +18,7 @@ from fontTools.merge import Merger
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = Path("/usr/share/fonts/truetype/noto")
-TARGET = ROOT / "moussalaha" / "fonts"
+TARGET = ROOT / "moussalaha" / "sharing" / "fonts"
 FAMILY = "Moussalaha Share"
 WEIGHTS = {400: "Regular", 700: "Bold"}
 # Basic Latin, Latin-1, Latin Extended-A, general punctuation (the French

@@ -27,7 +27,7 @@ dossier's date) and a table of contents with page numbers.
   HTML document with its style sheet, the bytes of the fonts it names and
   of every file WeasyPrint fetched for it; the versions of Python, zlib,
   WeasyPrint and its Python libraries, Pango, HarfBuzz and Fontconfig;
-  the rendering's options) in .cache/moussalaha/sharing/dossier/ (git-ignored;
+  the rendering's options) in .cache/moussalaha/dossier/ (git-ignored;
   the deploy workflow keeps it between runs), and given back only when
   each of these is the same: a cached dossier is byte for byte the one
   WeasyPrint would make.
