@@ -128,7 +128,7 @@ class Build:
 
     Every cache the build uses is here, and one rule refreshes them: at the
     start of each build (refresh(), from sources()), a cache made from
-    files is dropped when their stamp (files.stamp: name, inode, time,
+    files is dropped when their stamp (pages.stamp: name, inode, time,
     size) or git's HEAD moved since the last build; a memo of a pure step,
     keyed by its whole input, keeps what the last build used (Memo.prune).
 
@@ -217,7 +217,7 @@ class Build:
             "news": pages.stamp(news_folder.iterdir()) if news_folder.is_dir() else (),
             "templates": (pages.stamp(path for folder in policy.theme_folders(config)
                                       for path in Path(folder).rglob("*.html")),
-                          urlsplit(config.site_url or "/").path or "/") if templates else (),
+                          site_path(config)) if templates else (),
             "components": (str(components), pages.stamp(components.iterdir()) if components.is_dir() else ()),
             "git": updated.head(Path(config.config_file_path).parent),
         }
@@ -341,8 +341,7 @@ class Build:
             if lang not in done:
                 continue
             details = dossier.details(done[lang][1], day, lang, facts.localised(lang)["ui"])
-            (site / path).write_text(html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details),
-                                     encoding="utf-8")
+            self._write_page(path, html.fill_dossier_details(text, dossier.DETAILS_ATTRIBUTE, details))
 
     def check(self, config) -> None:
         """The gate (moussalaha/gate/__init__.py), as `site.py check` runs it, before
@@ -382,8 +381,7 @@ class Build:
     def allowed_scripts(self, config) -> frozenset[str]:
         """The hashes of the inline scripts the build's templates ship."""
         if self.scripts is None:
-            self.scripts = policy.allowed_scripts(tuple(policy.theme_folders(config)),
-                                                  urlsplit(config.site_url or "/").path or "/")
+            self.scripts = policy.allowed_scripts(tuple(policy.theme_folders(config)), site_path(config))
         return self.scripts
 
     def check_page(self, output: str | LexborHTMLParser, config, where: str) -> None:
@@ -425,8 +423,26 @@ class Build:
         self.copies[(lang, url)] = copy
         if dossier.DETAILS_ATTRIBUTE in output:
             self.dossier_pages[path] = (lang, output)  # written again with the dossier's size
-        elif self.compressing is not None:
-            # Its .gz and .br from the bytes MkDocs writes, while the build goes on.
+        else:
+            self._compress(path, output)
+
+    def _wrote(self, written: dict[str, str | None]) -> None:
+        """Pages the end of the build wrote, {path in the site: text}, with
+        the policy's meta in them: compressed from their text."""
+        self.with_meta |= set(written)
+        for path, text in written.items():
+            if text is not None:
+                self._compress(path, text)
+
+    def _write_page(self, path: str, output: str) -> None:
+        """A page the build writes again at its end (the dossier's size in it)."""
+        (self.output / path).write_text(output, encoding="utf-8")
+        self._compress(path, output)
+
+    def _compress(self, path: str, output: str) -> None:
+        """The page's .gz and .br from its text (not read back from the file),
+        in the pool, while the build goes on; none under the preview."""
+        if self.compressing is not None:
             self.compressed[path] = self.compressing.submit(
                 files.compress, self.output, self.output / path, output.encode("utf-8", errors="xmlcharrefreplace"))
 
@@ -436,7 +452,7 @@ class Build:
             return
         site = Path(config.site_dir)
         self.write_sitemaps(site, config.site_url)
-        self.with_meta |= write_language_404s(site, self.root_404)
+        self._wrote(write_language_404s(site, self.root_404) | {"404.html": self.root_404})
         write_icons(site, Path(config.docs_dir))
         facts = self.data_of(Path(config.docs_dir))
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -457,7 +473,7 @@ class Build:
                 indexing.result()
                 if self.serving:
                     self.search_snapshot.take(site)
-        self.with_meta |= redirects.write(site, facts, config.site_url, self.meta)
+        self._wrote(redirects.write(site, facts, config.site_url, self.meta))
         self.finish_dossiers(site, facts, Path(config.config_file_path).parent)
         policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
                      written=self.meta_csp)
@@ -488,21 +504,27 @@ class Build:
                 entry.unlink()
 
 
+def site_path(config) -> str:
+    """The path the site is published under (/ or /centre/), which the
+    templates' inline scripts are written with."""
+    return urlsplit(config.site_url or "/").path or "/"
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
 
-def write_language_404s(site: Path, root_404: str | None = None) -> set[str]:
+def write_language_404s(site: Path, root_404: str | None = None) -> dict[str, str]:
     """Each language's 404 page, from the root one (its text as the build
-    wrote it, or the file); returns their paths in the site."""
+    wrote it, or the file); returns {path in the site: text}."""
     if root_404 is None:
         root_404 = (site / "404.html").read_text(encoding="utf-8")
-    written = set()
+    written = {}
     for lang in LANGUAGES:
         if lang != DEFAULT_LANGUAGE:
-            _write(site / lang / "404.html", alternates.language_404(root_404, lang))
-            written.add(f"{lang}/404.html")
+            written[f"{lang}/404.html"] = alternates.language_404(root_404, lang)
+            _write(site / lang / "404.html", written[f"{lang}/404.html"])
     return written
 
 

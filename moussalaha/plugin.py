@@ -251,7 +251,7 @@ class Moussalaha(BasePlugin[Options]):
         article = section = None
         if news.is_article(page.file.src_uri):
             slug = news.slug_of(page.file.src_uri)
-            article = sharing.Article(news.read(docs, slug, lang).date)
+            article = sharing.Article(news.find(self.build.articles_of(docs, lang), docs, slug, lang).date)
             index = engine.nav_page(nav, news.index_url(page.url))
             if index is not None:
                 section = (index.title, index.url)

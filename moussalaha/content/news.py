@@ -124,6 +124,13 @@ def read(docs: Path, slug: str, lang: str) -> Article:
     )
 
 
+def find(articles: list[Article], docs: Path, slug: str, lang: str) -> Article:
+    """The article `slug` from the news already read (`articles`, as collect()
+    gives them), else from its files: one that collect() leaves out, which
+    has no Arabic file, is read on its own (and its error named there)."""
+    return next((a for a in articles if a.slug == slug), None) or read(docs, slug, lang)
+
+
 def newest_first(articles: list[Article]) -> list[Article]:
     # The slug breaks ties, so that two items of one day keep a stable order.
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)

@@ -65,19 +65,21 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
     (`articles`) and the sandbox (`env`) it keeps; without them, both are
     made here."""
     # The rules of every page's front matter, as the editors' tool gives them.
-    found = front_matter_problems(read_page(source), data.source_ids)
+    page = read_page(source)
+    found = front_matter_problems(page, data.source_ids)
     if found:
         raise Problems([Problem(where, line, message) for line, message in found])
     cited = meta.get("sources") or []
     src_uri = source.relative_to(docs).as_posix()
+    articles = news.collect(docs, lang) if articles is None else list(articles)
     article = None
     if news.is_article(src_uri):
-        found = news.problems(read_page(source), lang, data.source_ids)
+        found = news.problems(page, lang, data.source_ids)
         if found:
             raise Problems([Problem(where, line, message) for line, message in found])
-        article = news.read(docs, news.slug_of(src_uri), lang)
+        article = news.find(articles, docs, news.slug_of(src_uri), lang)
         cited = list(article.sources)
-    articles = news.collect(docs, lang) if articles is None else list(articles)
+    site_root = "../" * (folder(lang) + src_uri).count("/")
     context = data.localised(lang) | {
         "lang": lang, "page_sources": data.current_ids(cited), "article": article,
         "news": articles, "news_years": news.by_year(articles),
@@ -86,8 +88,8 @@ def render_page(markdown: str, meta: dict, lang: str, source: Path, where: str,
         # The site's root from this page's folder (../ from a French page),
         # for the files the build writes there: the feeds, the programme's
         # figures as CSV and JSON.
-        "site_root": "../" * (folder(lang) + src_uri).count("/"),
-        "open_data": downloads.links(lang, "../" * (folder(lang) + src_uri).count("/")),
+        "site_root": site_root,
+        "open_data": downloads.links(lang, site_root),
         # The lexicon sets the three languages side by side.
         "all_languages": {code: data.localised(code) for code in LANGUAGES},
     }

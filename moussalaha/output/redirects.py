@@ -148,17 +148,19 @@ def nginx_conf(entries) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(site: Path, site_data: SiteData, site_url: str | None, meta: str = "") -> set[str]:
+def write(site: Path, site_data: SiteData, site_url: str | None, meta: str = "") -> dict[str, str]:
     """The nginx map and the moved pages, these with `meta` (the policy's
-    tags) as they are written; returns the pages' paths in the site."""
+    tags) as they are written; returns the pages, {path in the site: text}."""
     entries = site_data.redirects
     (site / ".nginx").mkdir(exist_ok=True)
     (site / ".nginx" / "redirects.conf").write_text(nginx_conf(entries), encoding="utf-8")
+    written = {}
     for r in entries:
-        page = site / normalise(r.old)
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(moved_page(r.old, r.new, site_url or "/", meta), encoding="utf-8")
-    return pages(site_data)
+        path = normalise(r.old)
+        written[path] = moved_page(r.old, r.new, site_url or "/", meta)
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(written[path], encoding="utf-8")
+    return written
 
 
 def pages(site_data: SiteData) -> set[str]:
