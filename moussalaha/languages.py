@@ -3,9 +3,9 @@ they are named and written, and how a page's language is known.
 
 Each language is one record (`Language`), the only place its code, name,
 locales, direction and folder are written: the dates (present.py), the
-link previews (meta.py), the feeds (feeds.py), the preview images
+link previews (opengraph.py), the feeds (feeds.py), the preview images
 (social_image.py) and the templates (given the records as
-`site_languages` and `languages`) read them from here.
+`site_languages` and `site_language`) read them from here.
 
 Arabic is the default language, at the root of the site; French and English
 live in /fr/ and /en/ (mkdocs-static-i18n, suffix structure: centre.md,

@@ -47,7 +47,7 @@ from moussalaha.content import data, news, pages, render, updated
 from moussalaha.gate import published
 from moussalaha.languages import DEFAULT_LANGUAGE
 from moussalaha.output import alternates, html
-from moussalaha.problems import SiteError
+from moussalaha.problems import Problems, SiteError
 from moussalaha.sharing import open_data
 
 # The priorities that must relate to mkdocs-static-i18n's. The i18n plugin
@@ -112,6 +112,7 @@ class Moussalaha(BasePlugin[Options]):
         if not self.config.facts_only:
             self.build.start(config)
 
+    @reported
     def on_env(self, env, *, config, files):
         """The data in each language, its interface words included, for the
         header, footer and letterhead (`site_data.fr.ui.sitemap`); the languages'
@@ -175,7 +176,7 @@ class Moussalaha(BasePlugin[Options]):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
         problems = published.check_article(content, f"docs/{page.file.src_uri}", source)
         if problems:
-            raise PluginError("\n".join(map(str, problems)))
+            raise Problems(problems)
         return content
 
     @reported
@@ -235,7 +236,7 @@ class Moussalaha(BasePlugin[Options]):
         try:
             return self.build.data_of(Path(config.docs_dir))
         except data.DataError as error:
-            raise PluginError(f"The data files have errors:\n{error}") from None
+            raise SiteError(f"The data files have errors:\n{error}") from None
 
     def _components(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.components
@@ -266,7 +267,7 @@ class Moussalaha(BasePlugin[Options]):
                 founding_date=facts.agreement.date, founders=[getattr(i.name, lang) for i in facts.institutions],
                 article=article, section=section, dataset=dataset)
         except ValueError as error:
-            raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+            raise SiteError(f"docs/{page.file.src_uri}: {error}") from None
         feed = None
         if page.file.url == languages.folder(lang) + sharing.NEWS_PAGE:
             feed = sharing.FeedPage(lang, canonical, title, description, site_names[lang])
@@ -282,7 +283,7 @@ def check_heading_ids(markdown: str, page) -> None:
     for heading in pages.headings(markdown):
         if heading.id is None:
             source_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            raise PluginError(
+            raise SiteError(
                 f"docs/{page.file.src_uri}:{pages.file_line(source_text, markdown, heading.line)}: "
                 f"the heading «{heading.text}» has no id. "
                 "End it with an id in lowercase Latin letters, the same in the three languages, "
