@@ -59,7 +59,7 @@ from urllib.parse import urlsplit
 import jinja2
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import engine, gate, preview, sharing
+from moussalaha import engine, gate, preview, sharing, stored
 from moussalaha.content import data, news, pages, render, site_markdown, updated
 from moussalaha.engine import theme_listing
 from moussalaha.gate import published, sandbox
@@ -110,6 +110,9 @@ class Memo(dict):
             del self[key]
         self.used = set()
 
+
+# The threads that wait for git's answers (each a process of its own).
+GIT_ASKERS = 2
 
 # Which caches each source's change drops (Build.refresh).
 DEPENDS = {
@@ -177,6 +180,7 @@ class Build:
     site_data: data.SiteData | None = None
     articles: dict = field(default_factory=dict)  # {(docs, lang): [news.Article]}
     git_dates: dict = field(default_factory=dict)
+    asking: ThreadPoolExecutor | None = None  # the threads that ask git for the dates (ask_dates_ahead)
     scripts: frozenset[str] | None = None
     finished: Memo = field(default_factory=Memo)  # {(page as the theme wrote it, where): page as written}
     sandboxes: dict = field(default_factory=dict)  # {(lang, components): sandbox.PageSandbox}
@@ -187,6 +191,7 @@ class Build:
     compiled_templates: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
     rewritten: Memo = field(default_factory=Memo)  # {(article, lang, address): rewritten}
     rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
+    image_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))  # those of earlier builds
     # What each page left as it was written, for the end of the build (not
     # read back from the files): the policy's meta it carries (its text,
     # `meta_csp`, and the paths that carry it), its copy for the search
@@ -200,6 +205,8 @@ class Build:
     dossier_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # {path: (lang, page)}
     root_404: str | None = None
     compressing: ThreadPoolExecutor | None = None
+    # The compressed copies kept between builds (output/files.py, moussalaha/stored.py).
+    compressed_copies: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
     compressed: dict[str, Future] = field(default_factory=dict)  # {path in the site: its .gz and .br written}
     # The navigation items a page made active (a news article: the news
     # page's entry), made inactive again once the page is written.
@@ -244,6 +251,14 @@ class Build:
         self.finished.prune()
         self.rewritten.prune()
 
+    def ask_dates_ahead(self, config) -> None:
+        """Each page's last commit date (content/updated.py), asked of git
+        now, in other threads, while the build checks, reads and renders."""
+        if self.asking is None:
+            self.asking = ThreadPoolExecutor(max_workers=GIT_ASKERS, thread_name_prefix="git-dates")
+        updated.ask_ahead(sorted(Path(config.docs_dir).rglob("*.md")), Path(config.config_file_path).parent,
+                          self.git_dates, self.asking)
+
     def data_of(self, docs: Path) -> data.SiteData:
         if self.site_data is None:
             self.site_data = data.SiteData((Path(docs) / "data").resolve())
@@ -284,15 +299,26 @@ class Build:
         self.root_404 = None
         self.indexing = not (self.serving and self.search_snapshot.taken)
         self.site_names = engine.site_names(config)
+        self.image_store = sharing.image_store(Path(config.config_file_path).parent)
+        if not self.serving:
+            # Forked first, while no other thread runs a process (an earlier
+            # build's asks for dates are waited for): a process forked
+            # meanwhile would hold that one's pipes open, and its thread
+            # would wait for them forever.
+            if self.asking is not None:
+                self.asking.shutdown(wait=True)
+                self.asking = None
+            self.start_dossiers()
+        self.ask_dates_ahead(config)
         self.check(config)
         # The policy's inputs are known before any page is written: the
         # templates' scripts, and WebAssembly, which Pagefind always ships.
         self.meta_csp = policy.meta_text(self.allowed_scripts(config), preview=self.serving, wasm=True)
         self.meta = policy.meta_tags(self.meta_csp)
         if not self.serving:
-            self.start_dossiers()
             self.stop_compressing()
             self.compressed.clear()
+            self.compressed_copies = files.store(Path(config.config_file_path).parent)
             self.compressing = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
 
     def stop_compressing(self) -> None:
@@ -327,7 +353,7 @@ class Build:
                               date_label=ui["dossier_date"])
         project = Path(config.config_file_path).parent
         self.dossiers[lang] = self.dossier_pool.submit(dossier.write, site, docs, lang, words,
-                                                       dossier.dossier_date(project), dossier.cache_folder(project))
+                                                       dossier.dossier_date(project), dossier.store(project))
 
     def finish_dossiers(self, site: Path, facts: data.SiteData, repo: Path) -> None:
         """Wait for the dossiers, then write each one's size and date beside
@@ -362,6 +388,10 @@ class Build:
 
     def record(self, lang: str, url: str, path: str, versions: dict[str, str]) -> None:
         self.pages[(lang, url)] = BuiltPage(lang, url, path, versions)
+
+    def check_title(self, image: sharing.ImageRequest) -> None:
+        """The page's title fits its preview image (ValueError if not)."""
+        sharing.check_title(image, self.rendered_images, self.image_store)
 
     def record_sharing(self, image: tuple[str, sharing.ImageRequest], feed: sharing.FeedPage | None = None) -> None:
         path, request = image
@@ -444,7 +474,8 @@ class Build:
         in the pool, while the build goes on; none under the preview."""
         if self.compressing is not None:
             self.compressed[path] = self.compressing.submit(
-                files.compress, self.output, self.output / path, output.encode("utf-8", errors="xmlcharrefreplace"))
+                files.compress, self.output, self.output / path, output.encode("utf-8", errors="xmlcharrefreplace"),
+                self.compressed_copies)
 
     def finish(self, config) -> None:
         """Once every language is built: what needs the whole site."""
@@ -455,36 +486,40 @@ class Build:
         self._wrote(write_language_404s(site, self.root_404) | {"404.html": self.root_404})
         write_icons(site, Path(config.docs_dir))
         facts = self.data_of(Path(config.docs_dir))
+        project = Path(config.config_file_path).parent
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
             if self.indexing:
                 # Pagefind indexes the pages' copies (made as each was written)
-                # in its own process, on another core, while the preview images
-                # are drawn here (into other folders).
+                # in its own process, on another core, while the rest of the
+                # site is written here (into other folders).
                 indexing = pool.submit(search.build_index, site, [(page.path, self.copies.get((page.lang, page.url)))
                                                                   for page in self.pages.values()])
-            sharing.write_images(site, self.images, self.rendered_images)
+            sharing.write_images(site, self.images, self.rendered_images, self.image_store)
             sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
             sharing.write_robots(site, config.site_url)
             open_data.write(site, facts, config.site_url)
+            self._wrote(redirects.write(site, facts, config.site_url, self.meta))
+            self.finish_dossiers(site, facts, project)
+            # The editor has its own policy (the pages' leaves admin/ alone).
+            admin.write(site, project, config.site_name, config.site_url, admin.store(project))
+            if not self.serving:
+                files.minify_own(site)
             if indexing is None:
                 self.search_snapshot.restore(site)
             else:
                 indexing.result()
                 if self.serving:
                     self.search_snapshot.take(site)
-        self._wrote(redirects.write(site, facts, config.site_url, self.meta))
-        self.finish_dossiers(site, facts, Path(config.config_file_path).parent)
+        # Once the search's files are written: its WebAssembly is in the policy.
         policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
                      written=self.meta_csp)
-        # After the pages' policy, which leaves admin/ alone: the editor has its own.
-        admin.write(site, Path(config.config_file_path).parent, config.site_name, config.site_url)
         if not self.serving:
-            files.minify_own(site)
             for future in self.compressed.values():
                 future.result()
             self.stop_compressing()
-            files.precompress(site, done=set(self.compressed))
+            files.precompress(site, done=set(self.compressed), kept=self.compressed_copies)
+            self.compressed_copies.trim()
         self.prune()
 
     def failed(self) -> None:

@@ -109,7 +109,9 @@ class Moussalaha(BasePlugin[Options]):
         if engine.nested_build(config):
             return
         self.build.refresh(self.build.sources(config, self._components(config), templates=not self.config.facts_only))
-        if not self.config.facts_only:
+        if self.config.facts_only:
+            self.build.ask_dates_ahead(config)
+        else:
             self.build.start(config)
 
     @reported
@@ -260,7 +262,9 @@ class Moussalaha(BasePlugin[Options]):
         dataset = None
         if page.file.url == languages.folder(lang) + open_data.PAGE:
             dataset = open_data.dataset(facts, lang, config.site_url, page.file.url)
+        image = sharing.ImageRequest(title, site_names[lang], lang)
         try:
+            self.build.check_title(image)
             head = sharing.head(
                 lang=lang, title=title, description=description, page_url=page.file.url, site_url=config.site_url,
                 site_names=site_names, alternates=versions,
@@ -271,8 +275,7 @@ class Moussalaha(BasePlugin[Options]):
         feed = None
         if page.file.url == languages.folder(lang) + sharing.NEWS_PAGE:
             feed = sharing.FeedPage(lang, canonical, title, description, site_names[lang])
-        self.build.record_sharing((sharing.image_path(page.file.url),
-                                   sharing.ImageRequest(title, site_names[lang], lang)), feed)
+        self.build.record_sharing((sharing.image_path(page.file.url), image), feed)
         return head
 
 

@@ -7,13 +7,17 @@ no MkDocs here; the site's plugin (moussalaha/plugin.py) calls them. Each
 file's date is asked of git once per commit: the build keeps the dates it
 asked in its `known` memo (moussalaha/build.py, Build.refresh: dropped when
 git's HEAD moves; the preview rebuilds on every save, and asking git for
-every page each time took a second).
+every page each time took a second). The build asks for every page's date
+at its start (ask_ahead), in other threads, while it reads and renders:
+each answer waits for a process of git.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Iterable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from moussalaha.content import present
@@ -23,12 +27,27 @@ def last_commit_date(paths: list[Path], repo: Path, known: dict | None = None) -
     """The committer date of the last commit touching any of `paths`, or
     None outside a git checkout or for files never committed; from `known`
     (the build's memo) if it has it."""
-    key = (tuple(str(p) for p in paths), str(repo))
+    key = _key(paths, repo)
     if known is None:
         return _last_commit(*key)
     if key not in known:
         known[key] = _last_commit(*key)
-    return known[key]
+    found = known[key]
+    return found.result() if isinstance(found, Future) else found
+
+
+def ask_ahead(sources: Iterable[Path], repo: Path, known: dict, pool: Executor) -> None:
+    """Ask git now, in `pool`, for the date of each of `sources` that `known`
+    does not have: last_commit_date() then waits for its answer, if it
+    has not come."""
+    for source in sources:
+        key = _key([source], repo)
+        if key not in known:
+            known[key] = pool.submit(_last_commit, *key)
+
+
+def _key(paths: Iterable[Path], repo: Path) -> tuple[tuple[str, ...], str]:
+    return tuple(str(p) for p in paths), str(repo)
 
 
 def _last_commit(paths: tuple[str, ...], repo: str) -> dt.date | None:

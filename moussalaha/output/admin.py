@@ -30,6 +30,7 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
+from moussalaha import stored
 from moussalaha.output import cms
 from moussalaha.problems import SiteError
 
@@ -116,11 +117,28 @@ def version(root: Path) -> str:
     return json.loads((package_folder(root) / "package.json").read_text(encoding="utf-8"))["version"]
 
 
-def vendored_script(root: Path) -> str:
+# The rewritten script kept between builds (moussalaha/stored.py): 2 MB a version.
+STORE_KIND, STORE_LIMIT = "editor", 10 * 1024 * 1024
+
+
+def store(project: Path) -> stored.Store:
+    return stored.Store.of(project, STORE_KIND, STORE_LIMIT)
+
+
+def vendored_script(root: Path, kept: stored.Store | None = None) -> str:
     """The CMS's script with its CDN addresses pointing into /admin/ (made
-    once per installed version: the preview rebuilds on every save)."""
+    once per installed version: the preview rebuilds on every save), kept
+    between builds in `kept` under the hash of the script and of this code."""
     script = package_folder(root) / "dist" / SCRIPT
-    return _vendored(script, script.stat().st_mtime_ns, version(root))
+    if not kept:
+        return _vendored(script, script.stat().st_mtime_ns, version(root))
+    name = f"{stored.key(script.read_bytes(), stored.source_digest(__file__))}.js"
+    text = kept.read(name)
+    if text is None:
+        text = _vendored(script, script.stat().st_mtime_ns, version(root)).encode()
+        kept.write(name, text)
+        kept.trim()
+    return text.decode()
 
 
 @lru_cache(maxsize=2)
@@ -184,7 +202,8 @@ ARABIC_DEFAULT = """// The web editor in Arabic unless its user chose another la
 """
 
 
-def write(site: Path, root: Path, site_name: str, site_url: str | None = None) -> list[str]:
+def write(site: Path, root: Path, site_name: str, site_url: str | None = None,
+          kept: stored.Store | None = None) -> list[str]:
     """The editor into site/admin/; returns its files, relative to the site.
     Its page is held to the same rule as the site's (policy.foreign_inline,
     with no inline script allowed at all): its policy has no 'unsafe-inline'
@@ -204,7 +223,7 @@ def write(site: Path, root: Path, site_name: str, site_url: str | None = None) -
         shutil.rmtree(admin)
     (admin / "fonts").mkdir(parents=True)
     (admin / "locales").mkdir()
-    (admin / SCRIPT).write_text(vendored_script(root), encoding="utf-8")
+    (admin / SCRIPT).write_text(vendored_script(root, kept), encoding="utf-8")
     for npm_file, name in FONTS.values():
         shutil.copyfile(node_modules(root) / npm_file, admin / "fonts" / name)
         # Each font's licence (OFL 1.1) travels with it, as the licence asks.

@@ -2,9 +2,9 @@
 compressing, and which carry a hash of their content in their name (cached
 for a year). The build, the production check server and the tests read
 these definitions; deploy/nginx/moussalaha/http.conf writes the same
-pattern for nginx (tests/serving check that they agree). And what tells
-that one of the editors' files changed (stamp), for what the build reads
-once and keeps.
+pattern for nginx (tests/serving check that they agree). And their
+compressed copies, made once for given bytes and kept between builds
+(moussalaha/stored.py).
 """
 
 from __future__ import annotations
@@ -12,13 +12,17 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import zlib
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import brotli
 import rcssmin
 import rjsmin
+
+from moussalaha import stored
 
 # Text (and WebAssembly, which compresses as well) by extension. Not images,
 # fonts or archives, already compressed, nor source maps, which only
@@ -77,27 +81,67 @@ def minify_own(site: Path) -> None:
                 path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def compress(site: Path, path: Path, data: bytes | None = None) -> None:
+def levels(address: str) -> tuple[int, int]:
+    """The gzip level and brotli quality of a file, by its path in the site."""
+    if NOT_LOADED.match(address):
+        return FASTEST, FASTEST
+    if address.startswith(EDITOR_FOLDER):
+        return GZIP_LEVEL, BROTLI_QUALITY_EDITOR
+    return GZIP_LEVEL, brotli_quality(Path(address))
+
+
+# Compressed copies kept between builds (moussalaha/stored.py): about 2 MB a
+# build; a few versions of the site.
+STORE_KIND, STORE_LIMIT = "compressed", 40 * 1024 * 1024
+
+
+def store(project: Path) -> stored.Store:
+    return stored.Store.of(project, STORE_KIND, STORE_LIMIT)
+
+
+@cache
+def _compressor_versions() -> dict:
+    return {"zlib": zlib.ZLIB_RUNTIME_VERSION, **stored.versions("brotli")}
+
+
+def compressed(data: bytes, gzip_level: int, quality: int, kept: stored.Store | None = None) -> tuple[bytes, bytes]:
+    """`data` gzipped (without a timestamp or a file name) and in brotli, at
+    fixed levels: the same bytes on every build. Taken from `kept` (the
+    compressed copies of earlier builds) when it holds them and they give
+    back `data` exactly; else compressed, and kept."""
+    name = stored.key(data, gzip_level, quality, _compressor_versions()) if kept else None
+    if name:
+        zipped, squeezed = kept.read(f"{name}.gz"), kept.read(f"{name}.br")
+        try:
+            if zipped and squeezed and gzip.decompress(zipped) == data and brotli.decompress(squeezed) == data:
+                return zipped, squeezed
+        except (OSError, EOFError, brotli.error):
+            pass  # damaged: made again
+    zipped = gzip.compress(data, compresslevel=gzip_level, mtime=0)
+    squeezed = brotli.compress(data, quality=quality)
+    if name:
+        kept.write(f"{name}.gz", zipped)
+        kept.write(f"{name}.br", squeezed)
+    return zipped, squeezed
+
+
+def compress(site: Path, path: Path, data: bytes | None = None, kept: stored.Store | None = None) -> None:
     """A .gz and a .br beside `path`, a file of `site`, from its bytes (`data`,
-    as the build writes them, or read from the file); the same bytes on
-    every build (gzip without a timestamp or a file name, fixed levels)."""
+    as the build writes them, or read from the file)."""
     data = path.read_bytes() if data is None else data
-    address = path.relative_to(site).as_posix()
-    gzip_level, quality = ((FASTEST, FASTEST) if NOT_LOADED.match(address)
-                           else (GZIP_LEVEL, BROTLI_QUALITY_EDITOR) if address.startswith(EDITOR_FOLDER)
-                           else (GZIP_LEVEL, brotli_quality(path)))
+    zipped, squeezed = compressed(data, *levels(path.relative_to(site).as_posix()), kept)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=gzip_level, mtime=0))
-    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
+    path.with_name(path.name + ".gz").write_bytes(zipped)
+    path.with_name(path.name + ".br").write_bytes(squeezed)
 
 
-def precompress(site: Path, done: Collection[str] = ()) -> None:
+def precompress(site: Path, done: Collection[str] = (), kept: stored.Store | None = None) -> None:
     """A .gz and a .br beside every text file but those `done` (their paths
     in the site: compressed by the build as it wrote them). The files are compressed on every core
     at once: brotli and zlib let go of Python's lock while they work, and
     each file's copies depend on it alone (on two cores, 1.5 s instead of 3 s)."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         # list(): an error in any file is raised here.
-        list(pool.map(lambda path: compress(site, path),
+        list(pool.map(lambda path: compress(site, path, kept=kept),
                       [path for path in sorted(site.rglob("*"))
                        if compressible(path) and path.relative_to(site).as_posix() not in done]))

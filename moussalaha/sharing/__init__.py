@@ -6,8 +6,9 @@ that go with it, from plain values (no MkDocs):
   (structured_data.py: the centre on the home pages, a NewsArticle on a
   news article, a breadcrumb elsewhere) and its language's feed;
 - write_images(): each page's preview image (social_image.py) at
-  assets/social/<page>.png, each distinct image rendered once per process,
-  so that `mkdocs serve` renders again only the titles that changed;
+  assets/social/<page>.png, each distinct image rendered once per process
+  (`mkdocs serve` renders again only the titles that changed) and kept
+  between builds (moussalaha/stored.py);
 - write_feeds(): feed.xml at each language's root (feeds.py), its items
   from news_items(), the one function that knows where the news are;
 - write_robots(): robots.txt naming every language's sitemap (robots.py).
@@ -26,6 +27,7 @@ from typing import Mapping, NamedTuple
 
 from markupsafe import Markup
 
+from moussalaha import stored
 from moussalaha.content import news
 from moussalaha.languages import LANGUAGES, folder
 from moussalaha.output.alternates import public_url
@@ -101,9 +103,6 @@ def head(
     (structured_data.dataset), if any.
     """
     site_name = site_names[lang]
-    # The title must fit its preview image: say so now, naming the page,
-    # rather than at the end of the build (the layout is cached for then).
-    social_image.layout_title(title, lang)
     url = public_url(site_url, page_url)
     home = public_url(site_url, folder(lang))
     is_home = page_url == folder(lang) + "index.html"
@@ -134,12 +133,43 @@ def head(
     }
 
 
-def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: dict[ImageRequest, bytes]) -> int:
+# Preview images kept between builds (moussalaha/stored.py): 93 images,
+# about 3 MB a version of the site.
+STORE_KIND, STORE_LIMIT = "images", 20 * 1024 * 1024
+
+
+def image_store(project: Path) -> stored.Store:
+    return stored.Store.of(project, STORE_KIND, STORE_LIMIT)
+
+
+def image_name(request: ImageRequest) -> str:
+    """An image's name among those kept: the hash of its request and of what draws it."""
+    return f"{stored.key(request, social_image.renderer())}.png"
+
+
+def check_title(request: ImageRequest, _rendered: Mapping[ImageRequest, bytes], kept: stored.Store | None) -> None:
+    """Raise ValueError if the title does not fit its preview image, as a
+    page is built, so that the page can be named (rather than at the end of
+    the build, where the layout is cached for its drawing); an image drawn
+    before, by this process or an earlier build, fits."""
+    if request not in _rendered and not (kept and kept.has(image_name(request))):
+        social_image.layout_title(request.title, request.lang)
+
+
+def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: dict[ImageRequest, bytes],
+                 kept: stored.Store | None = None) -> int:
     """Each image of `requests` ({path in the site: request}) into `site`;
-    returns how many had to be rendered (not already in `_rendered`, the
+    returns how many had to be rendered: not already in `_rendered` (the
     build's images by what they depend on: a rebuild under `mkdocs serve`
-    renders only the titles that changed)."""
+    renders only the titles that changed) nor in `kept` (those of earlier
+    builds, under the hash of their request and of what draws them)."""
     missing = sorted({request for request in requests.values() if request not in _rendered})
+    names = {request: image_name(request) for request in missing} if kept else {}
+    for request in list(names):
+        png = kept.read(names[request])
+        if png is not None:
+            _rendered[request] = png
+            missing.remove(request)
     # On every core: Pillow lets go of Python's lock while it encodes an
     # image, never in its FreeType module (src/_imagingft.c), so that a font
     # is never used by two threads at once. 93 images on two cores: 0.5 s
@@ -147,6 +177,8 @@ def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: di
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for request, png in zip(missing, pool.map(lambda request: social_image.render(*request), missing)):
             _rendered[request] = png
+            if kept:
+                kept.write(names[request], png)
     for path, request in sorted(requests.items()):
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +186,8 @@ def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: di
     # Forget the titles no page has any more (a long editing session).
     for request in set(_rendered) - set(requests.values()):
         del _rendered[request]
+    if kept:
+        kept.trim()
     return len(missing)
 
 

@@ -27,11 +27,10 @@ dossier's date) and a table of contents with page numbers.
   HTML document with its style sheet, the bytes of the fonts it names and
   of every file WeasyPrint fetched for it; the versions of Python, zlib,
   WeasyPrint and its Python libraries, Pango, HarfBuzz and Fontconfig;
-  the rendering's options) in .cache/moussalaha/dossier/ (git-ignored;
-  the deploy workflow keeps it between runs), and given back only when
-  each of these is the same: a cached dossier is byte for byte the one
-  WeasyPrint would make.
-  MOUSSALAHA_DOSSIER_CACHE=off renders every time.
+  the rendering's options) in .cache/moussalaha/dossier/
+  (moussalaha/stored.py), and given back only when each of these is the
+  same: a cached dossier is byte for byte the one WeasyPrint would make.
+  MOUSSALAHA_DOSSIER_CACHE=off (or MOUSSALAHA_CACHE=off) renders every time.
 """
 
 from __future__ import annotations
@@ -55,6 +54,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from moussalaha import stored
 from moussalaha.content import news, present
 from moussalaha.languages import DIRECTIONS, folder
 
@@ -342,11 +342,10 @@ def render(html: str, site: Path, lang: str, fetched: dict[str, str] | None = No
             gc.enable()
 
 
-# The cache of dossiers, in the project (git-ignored), and the variable that turns it off.
-CACHE_FOLDER = Path(".cache") / "moussalaha" / "dossier"
-CACHE_SWITCH = "MOUSSALAHA_DOSSIER_CACHE"
-# The dossiers the cache keeps (three per version of the site), the latest used.
-CACHE_ENTRIES = 30
+# The dossiers kept between builds (moussalaha/stored.py), about 130 KB
+# each, three per version of the site; MOUSSALAHA_DOSSIER_CACHE=off (or
+# MOUSSALAHA_CACHE=off) renders them every time.
+STORE_KIND, STORE_LIMIT, CACHE_SWITCH = "dossier", 8 * 1024 * 1024, "MOUSSALAHA_DOSSIER_CACHE"
 # What else makes a dossier's bytes: the Python libraries that render it
 # (their versions), and Debian's text-layout libraries, by their Linux
 # names, with the function that tells each one's version.
@@ -356,12 +355,8 @@ NATIVE_LIBRARIES = (("libpango-1.0.so.0", "pango_version_string"), ("libharfbuzz
                     ("libfontconfig.so.1", "FcGetVersion"))
 
 
-def cache_folder(project: Path) -> Path | None:
-    """Where the project's dossiers are cached; None when
-    MOUSSALAHA_DOSSIER_CACHE=off."""
-    if os.environ.get(CACHE_SWITCH, "").strip().lower() in ("off", "0", "false", "no"):
-        return None
-    return project / CACHE_FOLDER
+def store(project: Path) -> stored.Store:
+    return stored.Store.of(project, STORE_KIND, STORE_LIMIT, switch=CACHE_SWITCH)
 
 
 def _digest(path: Path) -> str:
@@ -407,14 +402,14 @@ def _renderer_versions() -> str | None:
     return json.dumps(versions, sort_keys=True)
 
 
-def cached_pdf(html: str, site: Path, lang: str, cache_dir: Path | None) -> bytes:
-    """The dossier `html` as PDF: from the cache when it holds the PDF of
+def cached_pdf(html: str, site: Path, lang: str, kept: stored.Store | None) -> bytes:
+    """The dossier `html` as PDF: from `kept` when it holds the PDF of
     these very inputs (the HTML, the bytes of every file WeasyPrint
     fetched for it, the renderer's versions and options), else rendered
-    and stored. The folders' own paths are left out of the key: a site
+    and kept. The folders' own paths are left out of the key: a site
     built into another folder, from another checkout, makes the same PDF
     (tests/serving/test_serving.py: test_same_commit_builds_the_same_bytes)."""
-    versions = _renderer_versions() if cache_dir is not None else None
+    versions = _renderer_versions() if kept else None
     if versions is None:
         return render(html, site, lang)
     portable = html.replace(site.as_uri(), "site:").replace(PACKAGE.as_uri(), "package:")
@@ -426,48 +421,30 @@ def cached_pdf(html: str, site: Path, lang: str, cache_dir: Path | None) -> byte
         path = Path(unquote(urlsplit(uri).path)).resolve()
         if path.is_file() and (path.is_relative_to(site.resolve()) or path.is_relative_to(PACKAGE)):
             named[_portable_name(path, site)] = _digest(path)
-    key = hashlib.sha256(json.dumps([portable, named, folder(lang), versions, RENDER_OPTIONS]).encode()).hexdigest()
-    entry, stored = cache_dir / f"{key}.json", cache_dir / f"{key}.pdf"
+    key = stored.key(portable, named, folder(lang), versions, RENDER_OPTIONS)
     try:
-        recorded = json.loads(entry.read_text(encoding="utf-8"))
-        if all(_digest(_fetched_file(name, site)) == digest for name, digest in recorded["fetched"].items()):
-            pdf = stored.read_bytes()
-            if hashlib.sha256(pdf).hexdigest() == recorded["pdf"]:
-                os.utime(entry)  # the latest used are kept
-                return pdf
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not cached, or not whole: rendered again
+        recorded = json.loads(kept.read(f"{key}.json") or b"null")
+        pdf = kept.read(f"{key}.pdf")
+        if (recorded and pdf and hashlib.sha256(pdf).hexdigest() == recorded["pdf"]
+                and all(_digest(_fetched_file(name, site)) == digest for name, digest in recorded["fetched"].items())):
+            return pdf
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # not kept, or not whole: rendered again
     fetched: dict[str, str] = {}
     pdf = render(html, site, lang, fetched)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    # Written whole, then renamed: two builds at once each read a whole entry or none.
-    for path, content in ((stored, pdf), (entry, json.dumps(
-            {"pdf": hashlib.sha256(pdf).hexdigest(), "fetched": dict(sorted(fetched.items()))}, indent=1).encode())):
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(content)
-        os.replace(partial, path)
-    _forget_oldest(cache_dir)
+    # The PDF first: an entry whose record is there has its PDF.
+    kept.write(f"{key}.pdf", pdf)
+    kept.write(f"{key}.json", json.dumps({"pdf": hashlib.sha256(pdf).hexdigest(),
+                                          "fetched": dict(sorted(fetched.items()))}, indent=1).encode())
+    kept.trim()
     return pdf
 
 
-def _forget_oldest(cache_dir: Path) -> None:
-    def last_used(path: Path) -> float:
-        try:
-            return path.stat().st_mtime
-        except FileNotFoundError:  # forgotten meanwhile by another build
-            return 0
-
-    entries = sorted(cache_dir.glob("*.json"), key=last_used, reverse=True)
-    for entry in entries[CACHE_ENTRIES:]:
-        entry.unlink(missing_ok=True)
-        entry.with_suffix(".pdf").unlink(missing_ok=True)
-
-
 def write(site: Path, docs: Path, lang: str, words: Words, day: dt.date,
-          cache_dir: Path | None = None) -> tuple[str, int]:
-    """Make (or take from the cache in `cache_dir`) and write the dossier
-    of `lang`; returns (its path in the site, its size)."""
-    pdf = cached_pdf(document(site, docs, lang, words, day), site, lang, cache_dir)
+          kept: stored.Store | None = None) -> tuple[str, int]:
+    """Make (or take from `kept`, those of earlier builds) and write the
+    dossier of `lang`; returns (its path in the site, its size)."""
+    pdf = cached_pdf(document(site, docs, lang, words, day), site, lang, kept)
     target = site / pdf_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)

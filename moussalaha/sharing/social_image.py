@@ -30,7 +30,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 from uniseg.linebreak import LineBreak, line_break, line_break_units
 
-from moussalaha import languages
+from moussalaha import languages, stored
 from moussalaha.output import mark
 
 WIDTH, HEIGHT = 1200, 630
@@ -301,6 +301,18 @@ def render(title: str, site_name: str, lang: str) -> bytes:
 # same bytes on every run.
 COMPRESS_LEVEL = 9
 COMPRESS_STRATEGY = zlib.Z_RLE
+
+
+@lru_cache(maxsize=None)
+def renderer() -> str:
+    """All that makes an image's bytes but its title, name and language: this
+    code, the fonts, the mark, and the versions of the libraries that draw
+    and encode it. The key of the images kept between builds (with their
+    request: moussalaha/sharing/__init__.py)."""
+    return stored.key(stored.source_digest(__file__, mark.__file__, languages.__file__),
+                      *(path.read_bytes() for path in sorted(FONT_FILES.values())), MARK.read_bytes(),
+                      stored.versions("pillow", "uniseg", "fonttools"),
+                      {name: features.version(name) for name in ("raqm", "fribidi", "harfbuzz", "freetype2", "zlib")})
 
 
 def to_png(indices: Image.Image) -> bytes:

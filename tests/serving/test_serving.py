@@ -75,7 +75,8 @@ class Nginx:
 
 # The first of the two builds that must be identical (test_same_commit_builds_the_same_bytes);
 # both render their dossiers, neither takes them from the cache (moussalaha/sharing/dossier.py).
-BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC", "MOUSSALAHA_DOSSIER_CACHE": "off"}
+# Everything made afresh: nothing taken from earlier builds (moussalaha/stored.py).
+BUILD_ONE = {"SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "TZ": "UTC", "MOUSSALAHA_CACHE": "off"}
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +120,22 @@ def test_same_commit_builds_the_same_bytes(served, tmp_path):
     assert {"data/moussalaha-programme.json", "data/moussalaha-programme-ar.csv"} <= set(files[0])
     different = [f for f in files[0] if (builds[0] / f).read_bytes() != (builds[1] / f).read_bytes()]
     assert different == []
+
+
+def test_a_build_from_what_earlier_builds_kept_is_the_same(served, tmp_path):
+    """The dossiers, preview images, compressed copies and the editor's
+    script that earlier builds kept (.cache/moussalaha/): a build that
+    takes them gives the same bytes as one that made everything afresh."""
+    with_kept = {name: value for name, value in BUILD_ONE.items() if name != "MOUSSALAHA_CACHE"}
+    for attempt in ("filling", "taking"):
+        result = build_site(tmp_path / attempt, served.base_url, **with_kept)
+        assert result.returncode == 0, result.stderr[-3000:]
+    kept = ROOT / ".cache" / "moussalaha"
+    assert all(any((kept / kind).iterdir()) for kind in ("dossier", "images", "compressed", "editor"))
+    built = tmp_path / "taking"
+    names = sorted(p.relative_to(served.directory).as_posix() for p in served.directory.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert [name for name in names if (served.directory / name).read_bytes() != (built / name).read_bytes()] == []
 
 
 def expected_headers(served) -> dict[str, str]:

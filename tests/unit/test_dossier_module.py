@@ -14,6 +14,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
+from moussalaha import stored
 from moussalaha.sharing import dossier
 
 pytestmark = pytest.mark.unit
@@ -114,25 +115,27 @@ def renders(monkeypatch):
 
 def test_a_cached_dossier_is_byte_for_byte_the_one_weasyprint_makes(small_site, tmp_path, renders):
     cache = tmp_path / "cache"
+    kept = stored.Store(cache, dossier.STORE_LIMIT)
     html = small_dossier(small_site, "1 234")
     uncached = dossier.cached_pdf(html, small_site, "fr", None)
-    cold = dossier.cached_pdf(html, small_site, "fr", cache)
-    warm = dossier.cached_pdf(html, small_site, "fr", cache)
+    cold = dossier.cached_pdf(html, small_site, "fr", kept)
+    warm = dossier.cached_pdf(html, small_site, "fr", kept)
     assert len(renders) == 2  # the uncached and the cold; the warm from the cache
     assert uncached == cold == warm and uncached.startswith(b"%PDF")
     assert len(list(cache.glob("*.pdf"))) == 1
     # The same site built into another folder: its paths are not part of the key.
     other = tmp_path / "elsewhere" / "site"
     shutil.copytree(small_site, other)
-    assert dossier.cached_pdf(small_dossier(other, "1 234"), other, "fr", cache) == uncached
+    assert dossier.cached_pdf(small_dossier(other, "1 234"), other, "fr", kept) == uncached
     assert len(renders) == 2
 
 
 def test_the_cache_never_serves_a_dossier_made_from_other_inputs(small_site, tmp_path, renders, monkeypatch):
     cache = tmp_path / "cache"
-    first = dossier.cached_pdf(small_dossier(small_site, "1 234"), small_site, "fr", cache)
+    kept = stored.Store(cache, dossier.STORE_LIMIT)
+    first = dossier.cached_pdf(small_dossier(small_site, "1 234"), small_site, "fr", kept)
     # One figure changed: another PDF, the one WeasyPrint makes of it.
-    changed = dossier.cached_pdf(small_dossier(small_site, "1 235"), small_site, "fr", cache)
+    changed = dossier.cached_pdf(small_dossier(small_site, "1 235"), small_site, "fr", kept)
     assert changed != first
     assert changed == dossier.cached_pdf(small_dossier(small_site, "1 235"), small_site, "fr", None)
     assert "1 235" in PdfReader(io.BytesIO(changed)).pages[0].extract_text()
@@ -143,23 +146,26 @@ def test_the_cache_never_serves_a_dossier_made_from_other_inputs(small_site, tmp
     # (This one is rendered after the font was loaded for the first, in
     # this process: WeasyPrint does not fetch it again.)
     without_image = small_dossier(small_site, "1 236", image=False)
-    dossier.cached_pdf(without_image, small_site, "fr", cache)
+    dossier.cached_pdf(without_image, small_site, "fr", kept)
     (small_site / "assets" / "mark.svg").write_text(square("#b5651d"), encoding="utf-8")
-    dossier.cached_pdf(html, small_site, "fr", cache)
+    dossier.cached_pdf(html, small_site, "fr", kept)
     assert len(renders) == 5
     shutil.copyfile(dossier.LATIN_FONTS[700], small_site / "assets" / "fonts" / "sans.ttf")
-    dossier.cached_pdf(without_image, small_site, "fr", cache)
+    dossier.cached_pdf(without_image, small_site, "fr", kept)
     assert len(renders) == 6
     monkeypatch.setattr(dossier, "_renderer_versions", lambda: '{"weasyprint": "71.0"}')
-    dossier.cached_pdf(without_image, small_site, "fr", cache)
+    dossier.cached_pdf(without_image, small_site, "fr", kept)
     assert len(renders) == 7
-    for stored in cache.glob("*.pdf"):
-        stored.write_bytes(stored.read_bytes()[:-8] + b"damaged!")
-    again = dossier.cached_pdf(without_image, small_site, "fr", cache)
+    for entry in cache.glob("*.pdf"):
+        entry.write_bytes(entry.read_bytes()[:-8] + b"damaged!")
+    again = dossier.cached_pdf(without_image, small_site, "fr", kept)
     assert len(renders) == 8 and not again.endswith(b"damaged!")
 
 
 def test_the_cache_is_off_when_asked(monkeypatch, tmp_path):
-    assert dossier.cache_folder(tmp_path) == tmp_path / ".cache" / "moussalaha" / "dossier"
+    assert dossier.store(tmp_path).folder == tmp_path / ".cache" / "moussalaha" / "dossier"
     monkeypatch.setenv("MOUSSALAHA_DOSSIER_CACHE", "off")
-    assert dossier.cache_folder(tmp_path) is None
+    assert not dossier.store(tmp_path)
+    monkeypatch.delenv("MOUSSALAHA_DOSSIER_CACHE")
+    monkeypatch.setenv("MOUSSALAHA_CACHE", "off")
+    assert not dossier.store(tmp_path)

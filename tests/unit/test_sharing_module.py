@@ -1,7 +1,8 @@
 """moussalaha/sharing/__init__.py without a build: what a page's head says (the
 centre on the home page, a NewsArticle on a news article, a breadcrumb
 elsewhere; text escaped), that each distinct preview image is rendered once
-per process (a `mkdocs serve` rebuild renders only changed titles), and the
+per process (a `mkdocs serve` rebuild renders only changed titles) and kept
+for the next builds, and the
 feed's items from the news articles (docs/news/)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha import sharing
+from moussalaha import sharing, stored
 from moussalaha.content import news
 from moussalaha.languages import folder
 from moussalaha.sharing import ImageRequest, social_image
@@ -74,7 +75,32 @@ def test_markup_in_a_title_stays_text():
 
 def test_a_title_too_long_for_its_image_is_refused_while_the_page_is_built():
     with pytest.raises(social_image.TitleTooLong, match="shorten it"):
-        head("fr/centre.html", title="mot " * 80)
+        sharing.check_title(ImageRequest("mot " * 80, "Centre", "fr"), {}, None)
+
+
+def test_a_title_whose_image_was_drawn_before_is_not_laid_out_again(tmp_path, monkeypatch):
+    kept = stored.Store(tmp_path, sharing.STORE_LIMIT)
+    request = ImageRequest("Le centre", "Centre", "fr")
+    sharing.write_images(tmp_path / "site", {"assets/social/fr/centre.png": request}, {}, kept)
+    monkeypatch.setattr(social_image, "layout_title", lambda *a: pytest.fail("laid out again"))
+    sharing.check_title(request, {}, kept)  # drawn by an earlier build
+    sharing.check_title(request, {request: b"png"}, None)  # by this process
+
+
+def test_an_image_drawn_by_an_earlier_build_is_taken_as_it_was_drawn(tmp_path, monkeypatch):
+    kept = stored.Store(tmp_path / "kept", sharing.STORE_LIMIT)
+    requests = {"assets/social/fr/centre.png": ImageRequest("Le centre", "Centre", "fr"),
+                "assets/social/centre.png": ImageRequest("المركز", "مركز مصالحة", "ar")}
+    assert sharing.write_images(tmp_path / "first", requests, {}, kept) == 2
+    # Another process (a new build): nothing drawn, the same bytes.
+    monkeypatch.setattr(social_image, "render", lambda *request: pytest.fail(f"drawn again: {request}"))
+    assert sharing.write_images(tmp_path / "second", requests, {}, kept) == 0
+    for path in requests:
+        assert (tmp_path / "second" / path).read_bytes() == (tmp_path / "first" / path).read_bytes()
+    # What draws them changed (its code, fonts or libraries): drawn again.
+    monkeypatch.setattr(social_image, "renderer", lambda: "another renderer")
+    monkeypatch.setattr(social_image, "render", lambda *request: repr(request).encode())
+    assert sharing.write_images(tmp_path / "third", requests, {}, kept) == 2
 
 
 def test_each_image_is_rendered_once_and_only_changed_titles_again(tmp_path, monkeypatch):

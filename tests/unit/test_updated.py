@@ -2,6 +2,7 @@
 
 import datetime as dt
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,18 @@ def test_outside_git_the_dates_are_asked_once(tmp_path, monkeypatch):
     build.refresh({"git": updated.head(tmp_path)})
     assert updated.last_commit_date([tmp_path / "a.md"], tmp_path, build.git_dates) is None
     assert len(asked) == 1  # rev-parse only
+
+
+def test_the_dates_asked_ahead_are_those_asked_one_by_one(tmp_path):
+    """The build asks git for every page's date at its start, in other
+    threads (Build.ask_dates_ahead): the same answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    repo = next(p for p in Path(__file__).resolve().parents if (p / ".git").exists())
+    sources = sorted((repo / "docs").glob("*.md"))[:6] + [repo / "docs" / "never-committed.md"]
+    known: dict = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        updated.ask_ahead(sources, repo, known, pool)
+        ahead = [updated.last_commit_date([source], repo, known) for source in sources]
+    assert ahead == [updated.last_commit_date([source], repo) for source in sources]
+    assert ahead[-1] is None and all(isinstance(day, dt.date) for day in ahead[:-1])
