@@ -484,9 +484,9 @@ class Build:
         site = Path(config.site_dir)
         self.write_sitemaps(site, config.site_url)
         self._wrote(write_language_404s(site, self.root_404) | {"404.html": self.root_404})
-        write_icons(site, Path(config.docs_dir))
         facts = self.data_of(Path(config.docs_dir))
         project = Path(config.config_file_path).parent
+        write_icons(site, Path(config.docs_dir), self.image_store)
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
             if self.indexing:
@@ -563,7 +563,7 @@ def write_language_404s(site: Path, root_404: str | None = None) -> dict[str, st
     return written
 
 
-def write_icons(site: Path, docs: Path) -> None:
+def write_icons(site: Path, docs: Path, kept: stored.Store | None = None) -> None:
     """/favicon.ico and /apple-touch-icon.png from the mark (moussalaha/output/mark.py)."""
     (site / THEME_FAVICON).unlink(missing_ok=True)
-    mark.write_icons(docs / "assets" / "images" / "favicon.svg", site)
+    mark.write_icons(docs / "assets" / "images" / "favicon.svg", site, kept)

@@ -70,6 +70,7 @@ class Store:
     def __init__(self, folder: Path | None, limit: int):
         self.folder = folder
         self.limit = limit  # bytes kept, at most
+        self.grown = False  # written to since the last trim()
 
     @classmethod
     def of(cls, project: Path, kind: str, limit: int, switch: str | None = None) -> Store:
@@ -109,12 +110,14 @@ class Store:
         partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
         partial.write_bytes(content)
         os.replace(partial, path)
+        self.grown = True
 
     def trim(self) -> None:
-        """Once a build is done: the least recently used entries go while
-        the kind holds more than its limit."""
-        if self.folder is None or not self.folder.is_dir():
+        """Once a build is done, if it added any: the least recently used
+        entries go while the kind holds more than its limit."""
+        if not self.grown or self.folder is None or not self.folder.is_dir():
             return
+        self.grown = False
         entries = []
         for path in self.folder.iterdir():
             try:

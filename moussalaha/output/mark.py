@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from moussalaha import stored
+
 SVG = "{http://www.w3.org/2000/svg}"
 SUPERSAMPLE = 8
 TOUCH_ICON = 180  # pixels: what iOS asks for
@@ -104,12 +106,29 @@ def draw(svg: Path, size: int, square: bool = False) -> Image.Image:
     return image
 
 
-def write_icons(svg: Path, site: Path) -> None:
-    """favicon.ico (16, 32 and 48 pixels) and apple-touch-icon.png at the site's root."""
-    draw(svg, 48).save(site / "favicon.ico", format="ICO", sizes=ICO_SIZES)
-    buffer = io.BytesIO()
-    draw(svg, TOUCH_ICON, square=True).convert("RGB").save(buffer, format="PNG", optimize=True)
-    (site / "apple-touch-icon.png").write_bytes(buffer.getvalue())
+ICONS = ("favicon.ico", "apple-touch-icon.png")
+
+
+def icons(svg: Path) -> dict[str, bytes]:
+    """{name: bytes}: favicon.ico (16, 32 and 48 pixels) and apple-touch-icon.png."""
+    favicon, touch = io.BytesIO(), io.BytesIO()
+    draw(svg, 48).save(favicon, format="ICO", sizes=ICO_SIZES)
+    draw(svg, TOUCH_ICON, square=True).convert("RGB").save(touch, format="PNG", optimize=True)
+    return dict(zip(ICONS, (favicon.getvalue(), touch.getvalue())))
+
+
+def write_icons(svg: Path, site: Path, kept: stored.Store | None = None) -> None:
+    """The icons at the site's root; kept in `kept` (those of earlier builds)
+    under the hash of the drawing, this code and Pillow's version."""
+    key = stored.key(svg.read_bytes(), stored.source_digest(__file__), stored.versions("pillow")) if kept else None
+    made = {name: kept.read(f"{key}-{name}") for name in ICONS} if key else {}
+    if not all(made.values()):
+        made = icons(svg)
+        for name, content in made.items():
+            if key:
+                kept.write(f"{key}-{name}", content)
+    for name, content in made.items():
+        (site / name).write_bytes(content)
 
 
 if __name__ == "__main__":
