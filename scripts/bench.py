@@ -7,7 +7,8 @@ What it does, in order:
    pages through mkdocs-static-i18n; this site's plugin, with facts_only,
    renders the data into the pages, as it must for the content to exist), each from clean, in
    turn BUILDS times, timed (median wall-clock and processor time; this
-   site's production build must take at most BUILD_LIMIT times the stock's);
+   site's production build must take at most BUILD_LIMIT times the stock's,
+   its dossiers add at most DOSSIER_LIMIT; builds(): the four ways);
 2. serves both on 127.0.0.1, compressed as a production server does
    (brotli, or gzip; tests/support/static_server.py);
 3. runs Lighthouse (mobile preset: a mid-range phone on slow 4G, simulated
@@ -69,7 +70,7 @@ METRICS = {
 FIRST_LOAD_LIMITS = {"ar": 80 * 1024, "fr": 40 * 1024, "en": 40 * 1024}
 HTML_LIMIT = 30 * 1024
 # A production build of this site against the stock build of the same pages.
-BUILD_LIMIT = 2.0
+BUILD_LIMIT = 1.5
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 
 
@@ -100,10 +101,10 @@ def stock_config(site_url: str, custom_dir: Path | None = None) -> dict:
     }
 
 
-def build(command: list[str], cwd: Path, site_url: str) -> dict[str, float]:
+def build(command: list[str], cwd: Path, site_url: str, variables: dict[str, str] | None = None) -> dict[str, float]:
     """Run a clean build: its wall-clock time and the processor time it used
     (the build and its child processes), in seconds."""
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", **(variables or {}))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
@@ -115,24 +116,45 @@ def build(command: list[str], cwd: Path, site_url: str) -> dict[str, float]:
     return {"wall": seconds, "cpu": cpu}
 
 
+# A production build without its dossiers (moussalaha/sharing/dossier.py),
+# for the dossiers' share of the build's time: their process is not started.
+WITHOUT_DOSSIERS = ("from moussalaha.build import Build; Build.start_dossiers = lambda self: None; "
+                    "from mkdocs.__main__ import cli; cli()")
+# The dossiers may add at most this share of the build's time.
+DOSSIER_LIMIT = 0.25
+
+
 def builds(site_dir: Path, site_url: str, stock_dir: Path, stock_url: str, temp: Path, runs: int) -> dict:
-    """Clean builds of this site and of the stock build, in turn, so that both
-    share the machine's ups and downs; the median of each."""
+    """Clean builds of this site and of the stock build, in turn, so that all
+    share the machine's ups and downs; the median of each. This site is
+    built four ways: as published (taking what earlier builds kept,
+    moussalaha/stored.py, after one build that fills it for this address),
+    with nothing kept (MOUSSALAHA_CACHE=off: after a change to every
+    page), without its dossiers, and with its dossiers rendered afresh
+    (MOUSSALAHA_DOSSIER_CACHE=off: after a change to what they hold)."""
     config = temp / "stock.yml"
     layouts = temp / "stock-layouts"
     layouts.mkdir(exist_ok=True)
     for template in sorted({p.name for p in (ROOT / "overrides").glob("*.html")} - {"main.html", "404.html"}):
         (layouts / template).write_text('{% extends "main.html" %}\n', encoding="utf-8")
     config.write_text(yaml.safe_dump(stock_config(stock_url, layouts), allow_unicode=True), encoding="utf-8")
+    mkdocs_build = ["mkdocs", "build", "--strict", "--site-dir"]
     commands = {
-        "site": ([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], ROOT, site_url),
+        "site": ([sys.executable, "-m", *mkdocs_build, str(site_dir)], ROOT, site_url, {}),
+        "nothing kept": ([sys.executable, "-m", *mkdocs_build, str(temp / "afresh")], ROOT, site_url,
+                         {"MOUSSALAHA_CACHE": "off"}),
+        "without dossiers": ([sys.executable, "-c", WITHOUT_DOSSIERS, *mkdocs_build[1:], str(temp / "without")],
+                             ROOT, site_url, {}),
+        "dossiers afresh": ([sys.executable, "-m", *mkdocs_build, str(temp / "dossiers")], ROOT, site_url,
+                            {"MOUSSALAHA_DOSSIER_CACHE": "off"}),
         "stock": ([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(stock_dir)],
-                  temp, stock_url),
+                  temp, stock_url, {}),
     }
-    times: dict[str, list[dict]] = {"site": [], "stock": []}
+    build(*commands["site"])  # fills what is kept for this address; not counted
+    times: dict[str, list[dict]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (command, cwd, url) in commands.items():
-            times[name].append(build(command, cwd, url))
+        for name, command in commands.items():
+            times[name].append(build(*command))
     return {name: {kind: statistics.median(t[kind] for t in runs_) for kind in ("wall", "cpu")}
             for name, runs_ in times.items()}
 
@@ -203,11 +225,22 @@ def build_ratio(results: dict) -> float:
     return results["builds"]["site"]["wall"] / results["builds"]["stock"]["wall"]
 
 
+def dossier_share(results: dict, variant: str = "site") -> float:
+    """What the dossiers add to the build's time (wall clock)."""
+    return results["builds"][variant]["wall"] / results["builds"]["without dossiers"]["wall"] - 1
+
+
 def build_report(results: dict) -> str:
-    site, stock = results["builds"]["site"], results["builds"]["stock"]
+    times = results["builds"]
+    site, stock, afresh = times["site"], times["stock"], times["nothing kept"]
     return (f"Clean build, median: this site {site['wall']:.1f} s ({site['cpu']:.1f} s of processor time), "
             f"stock {stock['wall']:.1f} s ({stock['cpu']:.1f} s): {build_ratio(results):.2f}× "
-            f"(processor time {site['cpu'] / stock['cpu']:.2f}×; limit {BUILD_LIMIT:g}×).")
+            f"(processor time {site['cpu'] / stock['cpu']:.2f}×; limit {BUILD_LIMIT:g}×). "
+            f"With nothing kept from earlier builds: {afresh['wall']:.1f} s ({afresh['wall'] / stock['wall']:.2f}×).\n"
+            f"The dossiers: {dossier_share(results):+.0%} of the build's time as published "
+            f"({times['without dossiers']['wall']:.1f} s without them; limit {DOSSIER_LIMIT:+.0%}), "
+            f"{dossier_share(results, 'dossiers afresh'):+.0%} when they are rendered afresh "
+            f"({times['dossiers afresh']['wall']:.1f} s, after a change to what they hold).")
 
 
 def table(rows: list[list[str]]) -> str:
@@ -237,7 +270,8 @@ def main() -> None:
         site_dir, site_url = temp / "site", servers["site"][1]
         stock_dir, stock_url = temp / "stock", servers["stock"][1]
 
-        print(f"Building this site and the stock build (clean, {args.builds} of each, in turn)…", file=sys.stderr)
+        print(f"Building this site (four ways) and the stock build (clean, {args.builds} of each, in turn)…",
+              file=sys.stderr)
         results["builds"] = builds(site_dir, site_url, stock_dir, stock_url, temp, args.builds)
         if args.builds_only:
             for server, _url in servers.values():
@@ -319,6 +353,7 @@ def report(results: dict) -> None:
             all(heaviest[lang] <= FIRST_LOAD_LIMITS[lang] for lang in LANGS),
         "HTML under 30 KB on every page": worst["site"][1] < HTML_LIMIT,
         f"production build at most {BUILD_LIMIT:g}× the stock build": build_ratio(results) <= BUILD_LIMIT,
+        f"the dossiers add at most {DOSSIER_LIMIT:.0%} to the build's time": dossier_share(results) <= DOSSIER_LIMIT,
     }
     print("\n" + "\n".join(f"{'met' if ok else 'NOT MET'}: {what}" for what, ok in checks.items()))
 
