@@ -277,6 +277,7 @@ def main() -> None:
             for server, _url in servers.values():
                 server.shutdown()
             print(build_report(results))
+            print(verdicts(build_checks(results)))
             return
 
         pages = site_pages(site_dir)
@@ -352,10 +353,20 @@ def report(results: dict) -> None:
         "first visit within 80 KB (Arabic) and 40 KB (French, English) on every page":
             all(heaviest[lang] <= FIRST_LOAD_LIMITS[lang] for lang in LANGS),
         "HTML under 30 KB on every page": worst["site"][1] < HTML_LIMIT,
+        **build_checks(results),
+    }
+    print("\n" + verdicts(checks))
+
+
+def build_checks(results: dict) -> dict[str, bool]:
+    return {
         f"production build at most {BUILD_LIMIT:g}× the stock build": build_ratio(results) <= BUILD_LIMIT,
         f"the dossiers add at most {DOSSIER_LIMIT:.0%} to the build's time": dossier_share(results) <= DOSSIER_LIMIT,
     }
-    print("\n" + "\n".join(f"{'met' if ok else 'NOT MET'}: {what}" for what, ok in checks.items()))
+
+
+def verdicts(checks: dict[str, bool]) -> str:
+    return "\n".join(f"{'met' if ok else 'NOT MET'}: {what}" for what, ok in checks.items())
 
 
 if __name__ == "__main__":
