@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from moussalaha.checks import run_checks
-from moussalaha.checks.common import TOOL, docs, project, relative, root
+from moussalaha.checks.common import TOOL, Project
 from moussalaha.checks.page_checks import PLACEHOLDER, read_pages
 from moussalaha.content import news, pages
 from moussalaha.content.pages import STAMP
@@ -33,8 +33,8 @@ from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.languages import LANGUAGES, TRANSLATIONS
 
 
-def command_check(args) -> int:
-    problems = run_checks(root(), build=not args.no_build)
+def command_check(project: Project, args) -> int:
+    problems = run_checks(project.root, build=not args.no_build)
     for item in problems:
         print(item)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -48,7 +48,7 @@ def command_check(args) -> int:
     return 0
 
 
-def translation_state(found, name: str, lang: str) -> str:
+def translation_state(project: Project, found, name: str, lang: str) -> str:
     page, source = found.get((name, lang)), found.get((name, DEFAULT))
     if page is None:
         return "missing"
@@ -63,29 +63,29 @@ def translation_state(found, name: str, lang: str) -> str:
     if not changed:
         return "present"
     sections = ", ".join(s.id if isinstance(s, pages.Section) else s for _, s in changed)
-    return f"outdated: {sections}{pages.since(source, stamp, root())}"
+    return f"outdated: {sections}{pages.since(source, stamp, project.root)}"
 
 
-def command_status(args) -> int:
-    found, _ = read_pages()
+def command_status(project: Project, args) -> int:
+    found, _ = read_pages(project)
     print("| page | " + " | ".join(LANGUAGES) + " |")
     print("|---" * (len(LANGUAGES) + 1) + "|")
     for name in sorted({name for name, _ in found}):
-        print(f"| {name} | " + " | ".join(translation_state(found, name, lang) for lang in LANGUAGES) + " |")
+        print(f"| {name} | " + " | ".join(translation_state(project, found, name, lang) for lang in LANGUAGES) + " |")
     return 0
 
 
-def command_stamp(args) -> int:
-    found, _ = read_pages()
+def command_stamp(project: Project, args) -> int:
+    found, _ = read_pages(project)
     if args.all:
         targets = [page for (name, lang), page in sorted(found.items()) if lang != DEFAULT]
     else:
         targets = []
         for given in args.pages:
             parsed = pages.split_name(Path(given).name)
-            if parsed and (root() / given).resolve().parent == (docs() / news.FOLDER).resolve():
+            if parsed and (project.root / given).resolve().parent == (project.docs / news.FOLDER).resolve():
                 parsed = (f"{news.FOLDER}/{parsed[0]}", parsed[1])
-            if not parsed or not (root() / given).exists():
+            if not parsed or not (project.root / given).exists():
                 print(f"{given}: not a page of docs/ — give a file such as docs/centre.fr.md", file=sys.stderr)
                 return 1
             name, lang = parsed
@@ -97,11 +97,11 @@ def command_stamp(args) -> int:
     for page in targets:
         source = found.get((page.name, DEFAULT))
         if source is None or page.meta_error:
-            print(f"{relative(page.path)}: not stamped — it has no Arabic page, or its front matter is not valid YAML; "
+            print(f"{project.relative(page.path)}: not stamped — it has no Arabic page, or its front matter is not valid YAML; "
                   f"`{TOOL} check` says why", file=sys.stderr)
             return 1
         page.path.write_text(pages.with_stamp(page, source), encoding="utf-8")
-        print(f"{relative(page.path)}: records the Arabic text of {relative(source.path)} "
+        print(f"{project.relative(page.path)}: records the Arabic text of {project.relative(source.path)} "
               f"(sections {', '.join(s.id for s in source.sections)})")
     return 0
 
@@ -134,25 +134,25 @@ def new_page_text(lang: str, **values: str) -> str:
     return f"---\n{front_matter}---\n\n" + heading
 
 
-def command_new_page(args) -> int:
+def command_new_page(project: Project, args) -> int:
     name = args.name.removesuffix(".md")
     parsed = pages.split_name(f"{name}.md")
     if not parsed or parsed[1] != DEFAULT:
         print(f"{args.name}: a page's name is lowercase Latin letters, digits and hyphens, such as `visits`; "
               "it becomes its address (visits.html).", file=sys.stderr)
         return 1
-    if name in RESERVED_NAMES or (docs() / name).exists():
+    if name in RESERVED_NAMES or (project.docs / name).exists():
         print(f"{args.name}: this name is taken by the site itself ({name}.html or the folder {name}/) — "
               "choose another name, such as `visits`.", file=sys.stderr)
         return 1
     if args.title is not None and (not args.title.strip() or any(c in args.title for c in "\r\n\x00")):
         print("--title: the title is one line of text, in Arabic.", file=sys.stderr)
         return 1
-    paths = {lang: pages.page_path(name, lang, docs()) for lang in LANGUAGES}
+    paths = {lang: pages.page_path(name, lang, project.docs) for lang in LANGUAGES}
     if any(path.exists() for path in paths.values()):
         print(f"docs/{name}.md: this page already exists — choose another name, or edit it.", file=sys.stderr)
         return 1
-    config_path = root() / "mkdocs.yml"
+    config_path = project.root / "mkdocs.yml"
     try:
         config = pages.add_to_nav(config_path.read_text(encoding="utf-8"), name, args.after)
     except pages.NavError as error:
@@ -161,7 +161,7 @@ def command_new_page(args) -> int:
     title = args.title or f"{PLACEHOLDER} عنوان الصفحة"
     for lang, path in paths.items():
         path.write_text(new_page_text(lang, title=title, name=name, mark=PLACEHOLDER, tool=TOOL), encoding="utf-8")
-        print(f"created {relative(path)}")
+        print(f"created {project.relative(path)}")
     config_path.write_text(config, encoding="utf-8")
     print(f"added {name}.md to the navigation in mkdocs.yml\n\nNext: write the Arabic page, replacing every "
           f"{PLACEHOLDER}; have it translated; then `{TOOL} check`.")
@@ -191,7 +191,7 @@ def new_news_text(lang: str, name: str, title: str, day: str, sources: list[str]
     return f"---\n{text}---\n\n" + body.replace("\0t\0", title)
 
 
-def command_new_news(args) -> int:
+def command_new_news(project: Project, args) -> int:
     import datetime as dt
 
     from moussalaha.content import data
@@ -210,14 +210,14 @@ def command_new_news(args) -> int:
     if not title.strip() or any(c in title for c in "\r\n\x00"):
         print("--title: the headline is one line of text, in Arabic.", file=sys.stderr)
         return 1
-    known = data.SiteData(docs() / "data").source_ids
+    known = data.SiteData(project.docs / "data").source_ids
     unknown = [s for s in args.sources if s not in known]
     if unknown or not args.sources:
         print(f"--source {' '.join(unknown)}: give the id of each source in docs/data/sources.yml (add a new "
               "one there first), such as --source founding-agreement.", file=sys.stderr)
         return 1
     name = f"{day.isoformat()}-{words}"
-    folder = docs() / "news"
+    folder = project.docs / "news"
     paths = {lang: folder / (f"{name}.md" if lang == DEFAULT else f"{name}.{lang}.md") for lang in LANGUAGES}
     if any(path.exists() for path in paths.values()):
         print(f"docs/news/{name}.md: this news item already exists — choose other words, or edit it.",
@@ -226,23 +226,23 @@ def command_new_news(args) -> int:
     folder.mkdir(exist_ok=True)
     for lang, path in paths.items():
         path.write_text(new_news_text(lang, name, title, day.isoformat(), list(args.sources)), encoding="utf-8")
-        print(f"created {relative(path)}")
+        print(f"created {project.relative(path)}")
     print(f"\nNext: write the Arabic article, replacing every {PLACEHOLDER}; have it translated and stamped; "
           f"then `{TOOL} check`. The news page and the home page list it: nothing else to change.")
     return 0
 
 
-def command_editor_style(args) -> int:
+def command_editor_style(project: Project, args) -> int:
     from moussalaha.output import cms
 
     for given in args.files:
-        path = root() / given
-        if path.parent.resolve() != (docs() / "data").resolve() or path.stem not in cms.DATA_FILES:
+        path = project.root / given
+        if path.parent.resolve() != (project.docs / "data").resolve() or path.stem not in cms.DATA_FILES:
             print(f"{given}: one of the data files the web editor changes: "
                   f"{', '.join(f'docs/data/{n}.yml' for n in cms.DATA_FILES)}.", file=sys.stderr)
             return 1
         path.write_text(cms.editor_style(path.stem, path.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"rewrote {relative(path)} as the web editor writes it (its comments are in the editor's hints)")
+        print(f"rewrote {project.relative(path)} as the web editor writes it (its comments are in the editor's hints)")
     return 0
 
 
@@ -316,8 +316,7 @@ def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
     stamp.set_defaults(run=command_stamp)
 
     args = parser.parse_args(argv)
-    with project(Path.cwd() if folder is None else folder):
-        return args.run(args)
+    return args.run(Project(Path.cwd() if folder is None else folder), args)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from contextlib import contextmanager
-from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 
 from moussalaha.problems import Problem
@@ -15,42 +14,28 @@ from moussalaha.problems import relative as _relative
 # The editors' tool, as the messages tell editors to run it.
 TOOL = ".venv/bin/python scripts/site.py"
 
-# The project the checks run on, given by who runs them (`project`), not
-# the current directory: run_checks(root) and cli.main(root=…) set it for
-# the checks they call, which name files from it (root, docs, relative,
-# problem).
-_project: ContextVar[Path] = ContextVar("project")
 
+@dataclass(frozen=True)
+class Project:
+    """The project the checks run on, given by who runs them (run_checks(root),
+    cli.main(folder=…)), not the current directory, and handed to each check
+    as its first argument: the files they read and the problems they name
+    are this project's."""
 
-@contextmanager
-def project(folder: Path):
-    """The checks inside this block work on the project in `folder`."""
-    token = _project.set(Path(folder).resolve())
-    try:
-        yield
-    finally:
-        _project.reset(token)
+    root: Path
 
+    def __post_init__(self):
+        object.__setattr__(self, "root", Path(self.root).resolve())
 
-def root() -> Path:
-    """The project's folder, as `project` gave it."""
-    try:
-        return _project.get()
-    except LookupError:
-        raise RuntimeError("the checks need a project: call them inside `with checks.common.project(folder):` "
-                           "(run_checks and cli.main do)") from None
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
 
+    def relative(self, path: Path) -> str:
+        return _relative(path, self.root)
 
-def docs() -> Path:
-    return root() / "docs"
-
-
-def relative(path: Path) -> str:
-    return _relative(path, root())
-
-
-def problem(path: Path, line: int, message: str) -> Problem:
-    return Problem(relative(path), line, message)
+    def problem(self, path: Path, line: int, message: str) -> Problem:
+        return Problem(self.relative(path), line, message)
 
 
 # Text that is the same in every language or rendered from the data: Jinja

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from moussalaha.checks.common import problem
+from moussalaha.checks.common import Project
 from moussalaha.checks.names import name_problems
 from moussalaha.checks.translations import compare_numbers, numbers
 from moussalaha.content import pages
@@ -48,10 +48,10 @@ def data_figures(site_data: SiteData) -> dict[str, str]:
     return figures
 
 
-def check_retyped_figures(page: pages.Page, figures: dict[str, str]) -> list[Problem]:
+def check_retyped_figures(project: Project, page: pages.Page, figures: dict[str, str]) -> list[Problem]:
     # The data's figures are whole numbers: a decimal (WCAG 2.2) is not one of them.
-    return [problem(page.path, line, f"the number {digits} is a figure the data holds ({figures[digits]}) — write it "
-                                     "from the data with {{ … }}, so that the page and the data cannot disagree")
+    return [project.problem(page.path, line, f"the number {digits} is a figure the data holds ({figures[digits]}) — "
+                                             "write it from the data with {{ … }}, so that the page and the data cannot disagree")
             for digits, line, _ in numbers(page.body, page.body_line, whole=True) if digits in figures]
 
 

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from moussalaha.checks.common import docs, problem, relative
+from moussalaha.checks.common import Project
 from moussalaha.content import pages
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.problems import LOCATED, Problem, line_of, located
@@ -38,16 +38,16 @@ class Collected(logging.Handler):
         self.records.append(record)
 
 
-def built(project: Path, site_dir: Path) -> tuple[bool, list[str]]:
-    """`mkdocs build --strict` of `project` into `site_dir`, in this process:
-    whether it succeeded, and what MkDocs logged at WARNING and above, each
-    message as it is written (one or more lines)."""
+def built(folder: Path, site_dir: Path) -> tuple[bool, list[str]]:
+    """`mkdocs build --strict` of the project in `folder` into `site_dir`,
+    in this process: whether it succeeded, and what MkDocs logged at WARNING
+    and above, each message as it is written (one or more lines)."""
     logger = logging.getLogger("mkdocs")
     collected, propagate = Collected(), logger.propagate
     logger.addHandler(collected)
     logger.propagate = False  # the editor reads the problems, not MkDocs' log
     try:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+        build(load_config(str(folder / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
         succeeded, raised = True, []
     except (Abort, MkDocsException):  # logged already; its own message counts the warnings
         succeeded, raised = False, []
@@ -69,11 +69,11 @@ def lines(messages: list[str]):
                 yield text
 
 
-def check_build(found, project: Path) -> list[Problem]:
-    """Build the project in `project` as CI does; turn its warnings (broken
+def check_build(project: Project, found) -> list[Problem]:
+    """Build the project as CI does; turn its warnings (broken
     links and anchors, in every language) and errors into file:line problems."""
     with tempfile.TemporaryDirectory() as site:
-        succeeded, messages = built(project, Path(site))
+        succeeded, messages = built(project.root, Path(site))
     if succeeded:
         return []
     problems = set()
@@ -82,15 +82,15 @@ def check_build(found, project: Path) -> list[Problem]:
         if text.startswith(("Error reading page", "Error building page")):
             continue
         if link := LINK_WARNING.match(text):
-            path = docs() / link["file"]
+            path = project.docs / link["file"]
             page = pages.read_page(path) if path.exists() else None
             where = line_of(page.text, link["link"], page.body_line) if page else 1
             target, _, anchor = link["link"].partition("#")
             if "anchor" in link["why"]:
                 other = re.search(r"the doc '([^']+)'", link["why"])
-                other_path = docs() / (other.group(1) if other else link["file"])
+                other_path = project.docs / (other.group(1) if other else link["file"])
                 ids = [s.id for s in pages.read_page(other_path).sections] if other_path.exists() else []
-                message = (f"the link {link['link']} points to #{anchor}, which {relative(other_path)} does not have — "
+                message = (f"the link {link['link']} points to #{anchor}, which {project.relative(other_path)} does not have — "
                            f"use one of its heading ids: {', '.join(ids)}")
             elif "not found" in link["why"]:
                 close = difflib.get_close_matches(Path(target).stem, arabic, n=1)
@@ -99,7 +99,7 @@ def check_build(found, project: Path) -> list[Problem]:
                            "(link to the Arabic file name, NAME.md, from every language)")
             else:
                 message = f"the link {link['link']}: {link['why']} — link to a page of the site as NAME.md"
-            problems.add(problem(path, where, message))
+            problems.add(project.problem(path, where, message))
         elif LOCATED.match(text):
             problems.update(located(text))
         elif not text.startswith("Aborted"):

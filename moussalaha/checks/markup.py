@@ -10,19 +10,19 @@ from __future__ import annotations
 import markdown
 from selectolax.lexbor import LexborHTMLParser
 
-from moussalaha.checks.common import problem
+from moussalaha.checks.common import Project
 from moussalaha.content import pages
 from moussalaha.problems import Problem, line_of
 
 
-def check_alt_text(page: pages.Page, renderer: markdown.Markdown) -> list[Problem]:
+def check_alt_text(project: Project, page: pages.Page, renderer: markdown.Markdown) -> list[Problem]:
     renderer.reset()
     tree = LexborHTMLParser(renderer.convert(page.body))
     found = set()
     for node in tree.css("img"):
         if not (node.attributes.get("alt") or "").strip():
             src = node.attributes.get("src") or "<img"
-            found.add(problem(page.path, line_of(page.text, src, page.body_line),
-                              f"the image {src} has no alternative text for readers who cannot see it — describe it "
-                              f"between the brackets: ![what the image shows]({src})"))
+            found.add(project.problem(page.path, line_of(page.text, src, page.body_line),
+                                      f"the image {src} has no alternative text for readers who cannot see it — describe it "
+                                      f"between the brackets: ![what the image shows]({src})"))
     return sorted(found)

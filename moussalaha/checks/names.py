@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from moussalaha import arabic
-from moussalaha.checks.common import NOT_PROSE, PUNCTUATION, WORD, blank, problem
+from moussalaha.checks.common import NOT_PROSE, PUNCTUATION, WORD, Project, blank
 from moussalaha.content import pages
 from moussalaha.languages import DEFAULT_LANGUAGE as DEFAULT
 from moussalaha.languages import ENGLISH_NAMES
@@ -76,7 +76,7 @@ def name_problems(text: str, lang: str, institutions, in_page: bool) -> list[tup
     return found
 
 
-def check_names(page: pages.Page, institutions) -> list[Problem]:
+def check_names(project: Project, page: pages.Page, institutions) -> list[Problem]:
     body_start = len(page.text) - len(page.body)
-    return [problem(page.path, line_at(page.text, body_start + offset), message)
+    return [project.problem(page.path, line_at(page.text, body_start + offset), message)
             for offset, message in name_problems(page.body, page.lang, institutions, in_page=True)]

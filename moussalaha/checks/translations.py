@@ -12,10 +12,9 @@ from moussalaha.checks.common import (
     NUMBER,
     ORDINAL,
     TOOL,
+    Project,
     ascii_digits,
     blank,
-    problem,
-    relative,
 )
 from moussalaha.content import pages
 from moussalaha.content.pages import STAMP
@@ -60,52 +59,52 @@ def section_numbers(page: pages.Page) -> dict[str, list[tuple[str, int, bool]]]:
     return found
 
 
-def check_translation(page: pages.Page, source: pages.Page) -> list[Problem]:
-    here, there = relative(page.path), relative(source.path)
+def check_translation(project: Project, page: pages.Page, source: pages.Page) -> list[Problem]:
+    here, there = project.relative(page.path), project.relative(source.path)
     restamp = f"then run `{TOOL} stamp {here}`"
     if STAMP not in page.meta:
-        return [problem(page.path, 1, f"this page is not yet marked as a translation of {there} — translate that "
-                                      f"page here (or check that this page says the same), {restamp}")]
+        return [project.problem(page.path, 1, f"this page is not yet marked as a translation of {there} — translate that "
+                                              f"page here (or check that this page says the same), {restamp}")]
     stamp = pages.stamp_of(page)
     if stamp is None:
-        return [problem(page.path, page.field_line(STAMP), f"`{STAMP}:` is not what the stamp command writes — "
-                                                            f"check the translation against {there}, {restamp}")]
+        return [project.problem(page.path, page.field_line(STAMP), f"`{STAMP}:` is not what the stamp command writes — "
+                                                                    f"check the translation against {there}, {restamp}")]
     mine = {s.id: s for s in page.sections}
     changed = pages.changes(stamp, source)
     problems = []
     for kind, section in changed:
         if kind == "changed":
             line = mine[section.id].line if section.id in mine else 1
-            problems.append(problem(page.path, line, f"out of date: the Arabic page changed its section «{section.id}» "
-                                                     f"({there}:{section.line}) — update this translation of it, {restamp}"))
+            problems.append(project.problem(page.path, line, f"out of date: the Arabic page changed its section «{section.id}» "
+                                                             f"({there}:{section.line}) — update this translation of it, {restamp}"))
         elif kind == "new":
-            problems.append(problem(page.path, 1, f"out of date: the Arabic page has a new section «{section.id}» "
-                                                  f"({there}:{section.line}) — translate it here, with the heading id "
-                                                  f"{{ #{section.id} }}, {restamp}"))
+            problems.append(project.problem(page.path, 1, f"out of date: the Arabic page has a new section «{section.id}» "
+                                                          f"({there}:{section.line}) — translate it here, with the heading id "
+                                                          f"{{ #{section.id} }}, {restamp}"))
         else:
             line = mine[section].line if section in mine else 1
-            problems.append(problem(page.path, line, f"out of date: the Arabic page no longer has the section "
-                                                     f"«{section}» — remove it from this translation too, {restamp}"))
+            problems.append(project.problem(page.path, line, f"out of date: the Arabic page no longer has the section "
+                                                             f"«{section}» — remove it from this translation too, {restamp}"))
     if changed:
         return problems
     theirs = {s.id: s for s in source.sections}
     for id, section in mine.items():
         if id not in theirs:
-            problems.append(problem(page.path, section.line, f"the heading id «{id}» is not in the Arabic page {there} — "
-                                                             f"use the Arabic page's ids: {', '.join(theirs)}"))
+            problems.append(project.problem(page.path, section.line, f"the heading id «{id}» is not in the Arabic page {there} — "
+                                                                     f"use the Arabic page's ids: {', '.join(theirs)}"))
     for id, section in theirs.items():
         if id not in mine:
-            problems.append(problem(page.path, 1, f"the Arabic section «{id}» ({there}:{section.line}) is not in this "
-                                                  f"translation — translate it, with the heading id {{ #{id} }}"))
+            problems.append(project.problem(page.path, 1, f"the Arabic section «{id}» ({there}:{section.line}) is not in this "
+                                                          f"translation — translate it, with the heading id {{ #{id} }}"))
     typed, original = section_numbers(page), section_numbers(source)
     for id in typed.keys() & original.keys():
         extra, missing = compare_numbers(typed[id], original[id])
         for digits, line in extra:
-            problems.append(problem(page.path, line, f"the number {digits} is not in the Arabic page's section "
-                                                     f"«{id}» ({there}:{theirs[id].line}) — write the figure the "
-                                                     "Arabic page gives, or the fact from the data as {{ … }}"))
+            problems.append(project.problem(page.path, line, f"the number {digits} is not in the Arabic page's section "
+                                                             f"«{id}» ({there}:{theirs[id].line}) — write the figure the "
+                                                             "Arabic page gives, or the fact from the data as {{ … }}"))
         for digits, line in missing:
-            problems.append(problem(page.path, mine[id].line, f"the Arabic page has the number {digits} in this "
-                                                              f"section ({there}:{line}), this translation does not "
-                                                              "— write it here too, in digits"))
+            problems.append(project.problem(page.path, mine[id].line, f"the Arabic page has the number {digits} in this "
+                                                                      f"section ({there}:{line}), this translation does not "
+                                                                      "— write it here too, in digits"))
     return problems
