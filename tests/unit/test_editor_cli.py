@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from moussalaha.content import pages
 from tests.support import ROOT
-from tests.support.editor import TOOL, edit, fails_with, line, make_project, run
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path)
-
+from tests.support.editor import TOOL, edit, fails_with, line, run
 
 # --- Output for GitHub, help ------------------------------------------------------------------
 

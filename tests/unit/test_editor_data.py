@@ -7,17 +7,8 @@ Each check stops a broken fixture with the exact `file:line: what is wrong — h
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from tests.support.editor import edit, fails_with, line, make_project, run
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path)
-
+from tests.support.editor import edit, fails_with, line, run
 
 # --- Data ---------------------------------------------------------------------------------
 

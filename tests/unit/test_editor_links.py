@@ -6,16 +6,7 @@ Each check stops a broken fixture with the exact `file:line: what is wrong — h
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.support.editor import edit, fails_with, line, make_project, run
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path)
+from tests.support.editor import edit, fails_with, line, run
 
 
 def test_the_unbroken_fixture_passes(project):

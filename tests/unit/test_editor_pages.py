@@ -17,14 +17,8 @@ from tests.support.editor import (
     edit,
     fails_with,
     line,
-    make_project,
     run,
 )
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path)
 
 
 @pytest.fixture
