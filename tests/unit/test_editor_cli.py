@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from moussalaha.checks import run_checks
+from moussalaha.checks.common import Project
+from moussalaha.checks.page_checks import check_languages, read_pages
 from moussalaha.content import pages
 from tests.support import ROOT
-from tests.support.editor import TOOL, edit, fails_with, line, run
+from tests.support.editor import TOOL, edit, fails_with, line, make_project, run
 
 # --- Output for GitHub, help ------------------------------------------------------------------
 
@@ -61,6 +65,28 @@ def test_the_editors_command_runs_from_anywhere(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "| index | present |" in result.stdout
+
+
+def test_two_projects_are_checked_side_by_side(tmp_path):
+    """Each check is handed its project (moussalaha/checks/common.py, Project): two copies, one
+    lacking a translation, the other with a figure changed, checked at once in one process; each
+    report names its own problem, from its own folder, and nothing of the other's."""
+    one, other = make_project(tmp_path / "one"), make_project(tmp_path / "other")
+    (one / "docs/about.en.md").unlink()
+    edit(other / "docs/index.fr.md", "à 3 niveaux", "à 4 niveaux")
+    missing = ("docs/about.md:1: the English translation docs/about.en.md is missing — create it: translate this "
+               f"page, keep its heading ids, then run {TOOL} stamp docs/about.en.md`")
+    first, second = Project(one), Project(other)
+    pages_one, pages_other = read_pages(first)[0], read_pages(second)[0]
+    assert [str(p) for p in check_languages(first, pages_one)] == [missing]
+    assert check_languages(second, pages_other) == []
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(lambda folder: [str(p) for p in run_checks(folder, build=False)], [one, other]))
+    assert reports[0] == [missing]
+    assert [line.split(": ")[0] for line in reports[1]] == [
+        f"docs/index.fr.md:{line(other / 'docs/index.fr.md', '{ #missions }')}",
+        f"docs/index.fr.md:{line(other / 'docs/index.fr.md', '4 niveaux')}",
+    ]
 
 
 def test_an_editors_whole_path(project):
