@@ -122,10 +122,10 @@ def write_icons(svg: Path, site: Path, kept: stored.Store | None = None) -> None
     under the hash of the drawing, this code and Pillow's version."""
     key = stored.key(svg.read_bytes(), stored.source_digest(__file__), stored.versions("pillow")) if kept else None
     made = {name: kept.read(f"{key}-{name}") for name in ICONS} if key else {}
-    if not all(made.values()):
+    if not (made and all(made.values())):
         made = icons(svg)
-        for name, content in made.items():
-            if key:
+        if key:
+            for name, content in made.items():
                 kept.write(f"{key}-{name}", content)
     for name, content in made.items():
         (site / name).write_bytes(content)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from pathlib import Path
 
 import brotli
 import pytest
@@ -97,3 +98,19 @@ def test_the_kept_editor_script_is_the_one_rewritten_afresh(tmp_path):
     (root / admin.PACKAGE / "dist" / admin.SCRIPT).write_text(SCRIPT + ";", encoding="utf-8")
     assert admin.vendored_script(root, kept) == admin.vendored_script(root)
     assert len(list((tmp_path / "kept").iterdir())) == 2
+
+
+def test_the_icons_are_written_with_or_without_what_was_kept(tmp_path, monkeypatch):
+    from moussalaha.output import mark
+
+    svg = Path(mark.__file__).resolve().parents[2] / "docs" / "assets" / "images" / "favicon.svg"
+    kept = stored.Store(tmp_path / "kept", 1024 * 1024)
+    written = {}
+    for name, store in (("off", stored.Store(None, 0)), ("filling", kept), ("taking", kept)):
+        (tmp_path / name).mkdir()
+        mark.write_icons(svg, tmp_path / name, store)
+        written[name] = {icon: (tmp_path / name / icon).read_bytes() for icon in mark.ICONS}
+        if name == "filling":  # the next build takes them: nothing is drawn
+            monkeypatch.setattr(mark, "icons", lambda svg: pytest.fail("drawn again"))
+    assert written["off"] == written["filling"] == written["taking"]
+    assert written["off"]["apple-touch-icon.png"].startswith(b"\x89PNG")
