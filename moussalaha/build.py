@@ -20,13 +20,14 @@ So the plugin calls:
   search index; record_sharing(): its preview image and, for the news page,
   its feed;
 - language_built(): each language's on_post_build, before the next is
-  built: its dossier (PDF) starts rendering in another process;
+  built: its pages go to the search index (Pagefind's process, fed from
+  a thread), and its dossier (PDF) starts rendering in another process;
 - finish(): once, after the last language (on_post_build with a priority
   below the i18n plugin's -100), the steps that need every page, in this
   order: sitemaps and the 404 pages of each language, the preview images,
   feeds, robots.txt and the programme's figures as CSV and JSON
-  (moussalaha/sharing/open_data.py; while Pagefind builds the search index, from
-  the copies the pages left as they were written, in its own process), the
+  (moussalaha/sharing/open_data.py; while Pagefind writes the search
+  index's files, from the copies the pages left as they were written), the
   dossiers' sizes beside their links, the security policy (the inline
   scripts of the templates, which every page was checked against and whose
   <meta> it got as it was written: finish_page), then the compressed
@@ -202,6 +203,8 @@ class Build:
     with_meta: set[str] = field(default_factory=set)
     copies: dict[tuple[str, str], str | None] = field(default_factory=dict)  # {(lang, url): search.indexed_copy}
     indexing: bool = True  # whether this build makes the search index (the preview's first only)
+    search_index: search.Indexing | None = None  # the index, filled as each language is built
+    indexed: int = 0  # how many of `pages` it was given
     dossier_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # {path: (lang, page)}
     root_404: str | None = None
     compressing: ThreadPoolExecutor | None = None
@@ -310,6 +313,10 @@ class Build:
                 self.asking = None
             self.start_dossiers()
         self.ask_dates_ahead(config)
+        self.stop_indexing()
+        self.indexed = 0
+        if self.indexing:
+            self.search_index = search.Indexing()
         self.check(config)
         # The policy's inputs are known before any page is written: the
         # templates' scripts, and WebAssembly, which Pagefind always ships.
@@ -339,9 +346,11 @@ class Build:
 
     def language_built(self, config) -> None:
         """Once a language's pages are all written (each language's
-        on_post_build, before the next language is built): its dossier is
-        rendered from them, in the other process, while the next language
-        builds. Not under `mkdocs serve`: the preview has no dossier."""
+        on_post_build, before the next language is built), while the next
+        language builds: they are added to the search index, in its thread,
+        and their dossier is rendered from them, in the other process (not
+        under `mkdocs serve`: the preview has no dossier)."""
+        self.index_pages()
         if self.dossier_pool is None or self.output is None:
             return
         lang = engine.building_language(config)
@@ -354,6 +363,21 @@ class Build:
         project = Path(config.config_file_path).parent
         self.dossiers[lang] = self.dossier_pool.submit(dossier.write, site, docs, lang, words,
                                                        dossier.dossier_date(project), dossier.store(project))
+
+    def index_pages(self) -> None:
+        """The pages written since the last call, added to the search index
+        with the copies they left (search.indexed_copy), in the order they
+        were built."""
+        if self.search_index is None:
+            return
+        added = list(self.pages.values())[self.indexed:]
+        self.indexed += len(added)
+        self.search_index.add([(page.path, self.copies.get((page.lang, page.url))) for page in added])
+
+    def stop_indexing(self) -> None:
+        if self.search_index is not None:
+            self.search_index.stop()
+            self.search_index = None
 
     def finish_dossiers(self, site: Path, facts: data.SiteData, repo: Path) -> None:
         """Wait for the dossiers, then write each one's size and date beside
@@ -487,30 +511,31 @@ class Build:
         facts = self.data_of(Path(config.docs_dir))
         project = Path(config.config_file_path).parent
         write_icons(site, Path(config.docs_dir), self.image_store)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = None
-            if self.indexing:
-                # Pagefind indexes the pages' copies (made as each was written)
-                # in its own process, on another core, while the rest of the
-                # site is written here (into other folders).
-                indexing = pool.submit(search.build_index, site, [(page.path, self.copies.get((page.lang, page.url)))
-                                                                  for page in self.pages.values()])
-            sharing.write_images(site, self.images, self.rendered_images, self.image_store)
-            sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
-            sharing.write_robots(site, config.site_url)
-            open_data.write(site, facts, config.site_url)
-            self._wrote(redirects.write(site, facts, config.site_url, self.meta))
-            self.finish_dossiers(site, facts, project)
-            # The editor has its own policy (the pages' leaves admin/ alone).
-            admin.write(site, project, config.site_name, config.site_url, admin.store(project))
-            if not self.serving:
-                files.minify_own(site)
-            if indexing is None:
-                self.search_snapshot.restore(site)
-            else:
-                indexing.result()
-                if self.serving:
-                    self.search_snapshot.take(site)
+        indexing = None
+        if self.search_index is not None:
+            # Pagefind, in its own process, on another core, was given
+            # each language's pages once it was built; it writes the
+            # index's files while the rest of the site is written here
+            # (into other folders).
+            self.index_pages()
+            indexing = self.search_index.write(site)
+        sharing.write_images(site, self.images, self.rendered_images, self.image_store)
+        sharing.write_feeds(site, self.feeds, Path(config.docs_dir), config.site_url, self.articles_of)
+        sharing.write_robots(site, config.site_url)
+        open_data.write(site, facts, config.site_url)
+        self._wrote(redirects.write(site, facts, config.site_url, self.meta))
+        self.finish_dossiers(site, facts, project)
+        # The editor has its own policy (the pages' leaves admin/ alone).
+        admin.write(site, project, config.site_name, config.site_url, admin.store(project))
+        if not self.serving:
+            files.minify_own(site)
+        if indexing is None:
+            self.search_snapshot.restore(site)
+        else:
+            indexing.result()
+            self.stop_indexing()
+            if self.serving:
+                self.search_snapshot.take(site)
         # Once the search's files are written: its WebAssembly is in the policy.
         policy.write(site, self.allowed_scripts(config), preview=self.serving, done=self.with_meta,
                      written=self.meta_csp)
@@ -530,6 +555,7 @@ class Build:
         The preview keeps its last good build on screen."""
         self.stop_dossiers()
         self.stop_compressing()
+        self.stop_indexing()
         if self.output is None or self.serving or not self.output.is_dir():
             return
         for entry in self.output.iterdir():

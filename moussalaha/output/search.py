@@ -1,8 +1,7 @@
 """The site's search index, one per language, built with Pagefind.
 
-Once every language is built, the article of every page (not the header,
-navigation, footer, nor the list of sources that ends most pages) goes to
-Pagefind's indexer, which writes `site/pagefind/`: an index for each
+The article of every page (not the header, navigation, footer, nor the list
+of sources that ends most pages) goes to Pagefind's indexer, which writes `site/pagefind/`: an index for each
 `<html lang>`, split in small chunks that a page fetches only when its visitor
 searches (docs/assets/javascripts/search.js, overrides/partials/site-search.html).
 
@@ -18,8 +17,9 @@ so that a plural without it is found too. The search script cuts the same
 prefixes from the query (`arabic.PREFIX`, passed to it by the template) and
 removes the tildes from what it shows.
 
-Built once every language is built (build.py); about a second for the
-site. Needs the `pagefind` and `pagefind_bin` packages (requirements.txt),
+Each language's pages are added to the index once that language is built,
+while the next builds; its files are written once every language is
+built (build.py). Needs the `pagefind` and `pagefind_bin` packages (requirements.txt),
 which bring the indexer's binary.
 """
 
@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -115,8 +116,11 @@ class Indexer:
     each answer: 3 s for the site's 33 pages.)"""
 
     def __init__(self):
-        from pagefind.service import get_executable
-
+        try:
+            from pagefind.service import get_executable
+        except ImportError:
+            raise SiteError("The search index needs Pagefind: run `make build` "
+                            "(or pip install -r requirements.txt).") from None
         binary = get_executable()
         if binary is None:
             raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).")
@@ -129,13 +133,15 @@ class Indexer:
     def ask(self, payload: dict, answer: str) -> dict:
         self.last_id += 1
         request = {"message_id": self.last_id, "payload": payload}
-        self.process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
-        self.process.stdin.flush()
+        try:
+            self.process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            self._stopped()
         while b"," not in self.pending:
             chunk = os.read(self.process.stdout.fileno(), 1 << 20)
             if not chunk:
-                self.errors.seek(0)
-                raise SiteError(f"Pagefind's indexer stopped: {self.errors.read().decode(errors='replace')[-2000:]}")
+                self._stopped()
             self.pending += chunk
         message, self.pending = self.pending.split(b",", 1)
         reply = json.loads(base64.b64decode(message))["payload"]
@@ -143,34 +149,91 @@ class Indexer:
             raise SiteError(f"Pagefind's indexer answered {reply.get('message') or reply['type']} to {payload['type']}.")
         return reply
 
+    def _stopped(self):
+        self.errors.seek(0)
+        raise SiteError(f"Pagefind's indexer stopped: {self.errors.read().decode(errors='replace')[-2000:]}")
+
     def close(self) -> None:
-        self.process.stdin.close()  # it exits at the end of its input
+        try:
+            self.process.stdin.close()  # it exits at the end of its input
+        except BrokenPipeError:
+            pass  # it had stopped
         self.process.wait()
+        self.process.stdout.close()
         self.errors.close()
 
 
-def index_files(copies: list[tuple[str, str | None]]) -> dict[str, bytes]:
-    """The index of the pages' `copies` ((file path in the site, indexed_copy
-    or None), made by the build as it wrote each page), as {path in the
-    bundle: bytes}, from Pagefind's indexer.
+class Index:
+    """One index of Pagefind's, filled as the pages are written (add(): a
+    language at a time, while the next is built, in the build's thread for
+    it) and whose files are taken once every page is in (files()).
 
     The files are taken from the indexer's answer, not from the disk: its
     "files written" answer comes while the last writes may still be under
     way (its writes are not flushed before it answers), so that a file,
     often the small pagefind-entry.json, could be read empty or cut, about
     one build in fifteen."""
-    indexer = Indexer()
-    try:
-        index = indexer.ask({"type": "NewIndex", "config": {"keep_index_url": True, "verbose": False}},
-                            "NewIndex")["index_id"]
+
+    def __init__(self):
+        self.indexer = Indexer()
+        self.id = self.indexer.ask({"type": "NewIndex", "config": {"keep_index_url": True, "verbose": False}},
+                                   "NewIndex")["index_id"]
+
+    def add(self, copies: list[tuple[str, str | None]]) -> None:
+        """The pages' `copies` ((file path in the site, indexed_copy or None),
+        made by the build as it wrote each page), in order."""
         for path, copy in copies:
             if copy is not None:
-                indexer.ask({"type": "AddFile", "index_id": index, "file_path": None, "url": "/" + path,
-                             "file_contents": copy}, "IndexedFile")
-        files = indexer.ask({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
-        return {file["path"]: base64.b64decode(file["content"]) for file in files}
-    finally:
-        indexer.close()
+                self.indexer.ask({"type": "AddFile", "index_id": self.id, "file_path": None, "url": "/" + path,
+                                  "file_contents": copy}, "IndexedFile")
+
+    def files(self) -> dict[str, bytes]:
+        """The index's files, {path in the bundle: bytes}; the indexer ends."""
+        try:
+            files = self.indexer.ask({"type": "GetFiles", "index_id": self.id}, "GetFiles")["files"]
+            return {file["path"]: base64.b64decode(file["content"]) for file in files}
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.indexer.close()
+
+
+class Indexing:
+    """The search index made beside the build, in a thread of its own: each
+    batch of pages (a language, once it is built) is added in order while
+    the next language builds (add()), and write() writes the index's files
+    once every page is in. Pagefind's process starts with the first batch."""
+
+    def __init__(self):
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+        self.index: Index | None = None
+        self.batches: list[Future] = []
+
+    def add(self, copies: list[tuple[str, str | None]]) -> None:
+        self.batches.append(self.thread.submit(self._add, copies))
+
+    def write(self, site: Path) -> Future:
+        """The index's files into site/pagefind/, in the index's thread, after
+        every batch; its Future raises what any batch or the writing raised."""
+        return self.thread.submit(self._write, site)
+
+    def stop(self) -> None:
+        self.thread.shutdown(wait=True, cancel_futures=True)
+        if self.index is not None:
+            self.index.close()
+
+    def _add(self, copies: list[tuple[str, str | None]]) -> None:
+        if self.index is None:
+            self.index = Index()
+        self.index.add(copies)
+
+    def _write(self, site: Path) -> None:
+        for batch in self.batches:
+            batch.result()  # done before this one: raises its error, if any
+        if self.index is None:
+            self.index = Index()
+        write_index(site, self.index.files())
 
 
 def chunk_name(path: str) -> str:
@@ -201,13 +264,6 @@ def write_index(site: Path, files: dict[str, bytes]) -> None:
             content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         (output / name).parent.mkdir(parents=True, exist_ok=True)
         (output / name).write_bytes(content)
-
-
-def build_index(site: Path, copies: list[tuple[str, str | None]]) -> None:
-    try:
-        write_index(site, index_files(copies))
-    except ImportError:
-        raise SiteError("The search index needs Pagefind: run `make build` (or pip install -r requirements.txt).") from None
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
