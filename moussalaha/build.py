@@ -134,13 +134,14 @@ class Build:
     start of each build (refresh(), from sources()), a cache made from
     files is dropped when their stamp (pages.stamp: name, inode, time,
     size) or git's HEAD moved since the last build; a memo of a pure step,
-    keyed by its whole input, keeps what the last build used (Memo.prune).
+    keyed by its whole input, keeps what the last build used (Memo.prune);
+    what is kept on disk between builds is keyed by all its inputs.
 
     | cache               | holds                                     | refreshed when                          |
     |---------------------|-------------------------------------------|-----------------------------------------|
     | site_data           | docs/data/ validated (data.SiteData)      | a data file changes (`data`)            |
     | articles            | the news of each language (news.collect)  | docs/news/ changes (`news`)             |
-    | git_dates           | each page's last commit date (updated.py) | git's HEAD moves (`git`)                |
+    | git_dates           | each page's last commit date (updated.py), asked of git at the build's start (ask_dates_ahead) | git's HEAD moves (`git`) |
     | scripts             | the policy's allowed inline scripts       | a template (.html of the theme's folders) or the site's path changes (`templates`) |
     | finished            | each written page, checked and finished   | `templates`; else kept while used       |
     | sandboxes           | the page sandbox of each language         | overrides/components/ changes (`components`) |
@@ -150,6 +151,7 @@ class Build:
     | rendered_images     | each preview image's PNG (sharing.py)     | kept while used (sharing.write_images)  |
     | gate_files          | the gate's problems of each file          | the file's bytes change (gate.Remembered) |
     | search_snapshot     | the preview's search index                | never: the preview searches the text as `make serve` found it |
+    | image_store, compressed_copies (and the dossiers', the editor's) | on disk, in .cache/moussalaha/ (moussalaha/stored.py): what earlier builds made | never stale: each result under the hash of all that makes it; the least recently used trimmed |
 
     Not the build's, caches of what does not change while the process
     runs (functools): the installed theme's file listing
