@@ -151,7 +151,7 @@ class Build:
     | rendered_images     | each preview image's PNG (sharing.py)     | kept while used (sharing.write_images)  |
     | gate_files          | the gate's problems of each file          | the file's bytes change (gate.Remembered) |
     | search_snapshot     | the preview's search index                | never: the preview searches the text as `make serve` found it |
-    | image_store, compressed_copies (and the dossiers', the editor's) | on disk, in .cache/moussalaha/ (moussalaha/stored.py): what earlier builds made | never stale: each result under the hash of all that makes it; the least recently used trimmed |
+    | image_store, compressed_copies, dossier_store, editor_store | on disk, in .cache/moussalaha/ (moussalaha/stored.py): what earlier builds made | never stale: each result under the hash of all that makes it; the least recently used trimmed |
 
     Not the build's, caches of what does not change while the process
     runs (functools): the installed theme's file listing
@@ -194,7 +194,11 @@ class Build:
     compiled_templates: sandbox.CompiledTemplates = field(default_factory=sandbox.CompiledTemplates)
     rewritten: Memo = field(default_factory=Memo)  # {(article, lang, address): rewritten}
     rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
-    image_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))  # those of earlier builds
+    # What earlier builds made, kept on disk (moussalaha/stored.py): the
+    # preview images and icons, the dossiers, the editor's script.
+    image_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
+    dossier_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
+    editor_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
     # What each page left as it was written, for the end of the build (not
     # read back from the files): the policy's meta it carries (its text,
     # `meta_csp`, and the paths that carry it), its copy for the search
@@ -304,19 +308,22 @@ class Build:
         self.root_404 = None
         self.indexing = not (self.serving and self.search_snapshot.taken)
         self.site_names = engine.site_names(config)
-        self.image_store = sharing.image_store(Path(config.config_file_path).parent)
+        project = Path(config.config_file_path).parent
+        self.image_store = sharing.image_store(project)
+        self.dossier_store = dossier.store(project)
+        self.editor_store = admin.store(project)
+        self.stop_indexing()
+        self.indexed = 0
         if not self.serving:
             # Forked first, while no other thread runs a process (an earlier
-            # build's asks for dates are waited for): a process forked
-            # meanwhile would hold that one's pipes open, and its thread
-            # would wait for them forever.
+            # build's asks for dates are waited for, its search indexer
+            # stopped): a process forked meanwhile would hold that one's
+            # pipes open, and its thread would wait for them forever.
             if self.asking is not None:
                 self.asking.shutdown(wait=True)
                 self.asking = None
             self.start_dossiers()
         self.ask_dates_ahead(config)
-        self.stop_indexing()
-        self.indexed = 0
         if self.indexing:
             self.search_index = search.Indexing()
         self.check(config)
@@ -327,7 +334,7 @@ class Build:
         if not self.serving:
             self.stop_compressing()
             self.compressed.clear()
-            self.compressed_copies = files.store(Path(config.config_file_path).parent)
+            self.compressed_copies = files.store(project)
             self.compressing = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
 
     def stop_compressing(self) -> None:
@@ -364,7 +371,7 @@ class Build:
                               date_label=ui["dossier_date"])
         project = Path(config.config_file_path).parent
         self.dossiers[lang] = self.dossier_pool.submit(dossier.write, site, docs, lang, words,
-                                                       dossier.dossier_date(project), dossier.store(project))
+                                                       dossier.dossier_date(project), self.dossier_store)
 
     def index_pages(self) -> None:
         """The pages written since the last call, added to the search index
@@ -528,7 +535,7 @@ class Build:
         self._wrote(redirects.write(site, facts, config.site_url, self.meta))
         self.finish_dossiers(site, facts, project)
         # The editor has its own policy (the pages' leaves admin/ alone).
-        admin.write(site, project, config.site_name, config.site_url, admin.store(project))
+        admin.write(site, project, config.site_name, config.site_url, self.editor_store)
         if not self.serving:
             files.minify_own(site)
         if indexing is None:
