@@ -406,8 +406,10 @@ class Build:
         """The gate (moussalaha/gate/__init__.py), as `site.py check` runs it, before
         MkDocs reads a file: links, stray .html, sizes, SVG, disguising
         characters, untrusted YAML and the data's schema, HTML in pages and
-        data. Raises every problem as `file:line: what is wrong — how to fix it`."""
+        data; and no file of what builds keep (moussalaha/stored.py) committed.
+        Raises every problem as `file:line: what is wrong — how to fix it`."""
         root = Path(config.config_file_path).parent
+        stored.refuse_committed(root)
         refused = gate.check_project(root, data.FILES, render_markdown=site_markdown.converter(root),
                                      remembered=self.gate_files if self.serving else None,
                                      markdown_settings=repr((config.markdown_extensions, config.mdx_configs)))

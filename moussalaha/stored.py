@@ -12,6 +12,9 @@ the very same inputs: the dossiers (sharing/dossier.py), the preview images
 - Reading an entry marks it used (its time); once a kind holds more than
   its limit, the least recently used entries go.
 - MOUSSALAHA_CACHE=off makes every result again (and stores nothing).
+- Never committed: a file there that git tracks (a commit anyone could
+  propose) would be published as the build's own, so the build refuses
+  to start (refuse_committed(), from Build.check).
 
 What makes a result is the caller's to say, in full (key()): its input
 bytes, the versions of the libraries that make it and, where the making is
@@ -23,9 +26,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import threading
 from importlib import metadata
 from pathlib import Path
+
+from moussalaha.problems import Problem, Problems
 
 FOLDER = Path(".cache") / "moussalaha"
 SWITCH = "MOUSSALAHA_CACHE"
@@ -61,6 +67,20 @@ def source_digest(*files: str | Path) -> str:
     for path in files:
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()
+
+
+def refuse_committed(project: Path) -> None:
+    """Raise Problems if git tracks a file of the stores in `project`."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", FOLDER.as_posix()], cwd=project,
+                                capture_output=True, check=True).stdout.decode(errors="replace")
+    except (OSError, subprocess.CalledProcessError):
+        return  # not a git checkout: nothing committed
+    tracked = sorted(name for name in listed.split("\0") if name)
+    if tracked:
+        raise Problems([Problem(name, 1, "this file of what earlier builds made is committed: a build would publish "
+                                         "it as its own", "remove it from git (git rm -r --cached .cache); "
+                                                          ".gitignore keeps .cache/ out") for name in tracked])
 
 
 class Store:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import subprocess
 from pathlib import Path
 
 import brotli
@@ -14,6 +15,7 @@ import pytest
 
 from moussalaha import stored
 from moussalaha.output import admin, files
+from moussalaha.problems import Problems
 
 pytestmark = pytest.mark.unit
 
@@ -114,3 +116,21 @@ def test_the_icons_are_written_with_or_without_what_was_kept(tmp_path, monkeypat
             monkeypatch.setattr(mark, "icons", lambda svg: pytest.fail("drawn again"))
     assert written["off"] == written["filling"] == written["taking"]
     assert written["off"]["apple-touch-icon.png"].startswith(b"\x89PNG")
+
+
+def test_a_committed_store_stops_the_build(tmp_path):
+    """A file under .cache/moussalaha/ that git tracks came with a commit
+    (anyone can propose one): the build would publish it as its own."""
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    git("init", "-q")
+    stored.refuse_committed(tmp_path)  # nothing kept, nothing committed
+    kept = stored.Store.of(tmp_path, "editor", 1024)
+    kept.write("0123.js", b"alert(1)")
+    stored.refuse_committed(tmp_path)  # kept, not committed
+    git("add", "-f", ".cache/moussalaha/editor/0123.js")
+    with pytest.raises(Problems) as refused:
+        stored.refuse_committed(tmp_path)
+    assert str(refused.value).startswith(".cache/moussalaha/editor/0123.js:1: ")
+    assert "git rm -r --cached .cache" in str(refused.value)
