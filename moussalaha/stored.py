@@ -1,9 +1,11 @@
 """Results kept between builds, each stored under the hash of everything
 that makes its bytes, so that a build reuses what an earlier one made from
 the very same inputs: the dossiers (sharing/dossier.py), the preview images
-(sharing/__init__.py) and the compressed copies of the site's files
-(output/files.py). As mkdocs-material's social plugin keeps its images in
-.cache/plugin/social/, and ccache its objects.
+(sharing/__init__.py) and the icons (output/mark.py), the compressed copies
+of the site's files (output/files.py) and the web editor's rewritten script
+(output/admin.py). As mkdocs-material's social plugin keeps its images in
+.cache/plugin/social/, and ccache its objects. The build (build.py) makes
+the stores at its start and hands each to its step.
 
 - One folder per kind under .cache/moussalaha/ in the project (git-ignored,
   emptied by `make clean`; the deploy workflow keeps it between runs).
