@@ -72,6 +72,7 @@ def test_an_indexer_that_stops_fails_the_build_at_the_end(tmp_path):
     indexing.add(copies()[:1])
     indexing.batches[0].result()
     indexing.index.indexer.process.kill()  # Pagefind's process, ended under the build
+    indexing.index.indexer.process.wait()
     indexing.add(copies()[1:])
     with pytest.raises(search.SiteError, match="Pagefind's indexer stopped"):
         indexing.write(tmp_path).result()
