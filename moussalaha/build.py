@@ -196,9 +196,9 @@ class Build:
     rendered_images: dict = field(default_factory=dict)  # {sharing.ImageRequest: PNG}
     # What earlier builds made, kept on disk (moussalaha/stored.py): the
     # preview images and icons, the dossiers, the editor's script.
-    image_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
-    dossier_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
-    editor_store: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
+    image_store: stored.Store = field(default_factory=stored.Store.nothing)
+    dossier_store: stored.Store = field(default_factory=stored.Store.nothing)
+    editor_store: stored.Store = field(default_factory=stored.Store.nothing)
     # What each page left as it was written, for the end of the build (not
     # read back from the files): the policy's meta it carries (its text,
     # `meta_csp`, and the paths that carry it), its copy for the search
@@ -215,7 +215,7 @@ class Build:
     root_404: str | None = None
     compressing: ThreadPoolExecutor | None = None
     # The compressed copies kept between builds (output/files.py, moussalaha/stored.py).
-    compressed_copies: stored.Store = field(default_factory=lambda: stored.Store(None, 0))
+    compressed_copies: stored.Store = field(default_factory=stored.Store.nothing)
     compressed: dict[str, Future] = field(default_factory=dict)  # {path in the site: its .gz and .br written}
     # The navigation items a page made active (a news article: the news
     # page's entry), made inactive again once the page is written.
@@ -555,7 +555,9 @@ class Build:
                 future.result()
             self.stop_compressing()
             files.precompress(site, done=set(self.compressed), kept=self.compressed_copies)
-            self.compressed_copies.trim()
+        # What this build added to the stores; the dossiers' process trims theirs.
+        for kept in (self.image_store, self.editor_store, self.compressed_copies):
+            kept.trim()
         self.prune()
 
     def failed(self) -> None:

@@ -12,7 +12,8 @@ the stores at its start and hands each to its step.
 - A result is written whole, then renamed: two builds at once each read a
   whole entry or none.
 - Reading an entry marks it used (its time); once a kind holds more than
-  its limit, the least recently used entries go.
+  its limit, the least recently used entries go (trim(): the build at its
+  end, build.py; the dossiers' process for theirs, sharing/dossier.py).
 - MOUSSALAHA_CACHE=off makes every result again (and stores nothing).
 - Never committed: a file there that git tracks (a commit anyone could
   propose) would be published as the build's own, so the build refuses
@@ -93,6 +94,11 @@ class Store:
         self.folder = folder
         self.limit = limit  # bytes kept, at most
         self.grown = False  # written to since the last trim()
+
+    @classmethod
+    def nothing(cls) -> Store:
+        """A store that holds nothing (no folder): what the build has before it starts."""
+        return cls(None, 0)
 
     @classmethod
     def of(cls, project: Path, kind: str, limit: int, switch: str | None = None) -> Store:

@@ -137,7 +137,6 @@ def vendored_script(root: Path, kept: stored.Store | None = None) -> str:
     if text is None:
         text = _vendored(script, script.stat().st_mtime_ns, version(root)).encode()
         kept.write(name, text)
-        kept.trim()
     return text.decode()
 
 

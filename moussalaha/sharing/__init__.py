@@ -186,8 +186,6 @@ def write_images(site: Path, requests: Mapping[str, ImageRequest], _rendered: di
     # Forget the titles no page has any more (a long editing session).
     for request in set(_rendered) - set(requests.values()):
         del _rendered[request]
-    if kept:
-        kept.trim()
     return len(missing)
 
 

@@ -108,7 +108,7 @@ def test_the_icons_are_written_with_or_without_what_was_kept(tmp_path, monkeypat
     svg = Path(mark.__file__).resolve().parents[2] / "docs" / "assets" / "images" / "favicon.svg"
     kept = stored.Store(tmp_path / "kept", 1024 * 1024)
     written = {}
-    for name, store in (("off", stored.Store(None, 0)), ("filling", kept), ("taking", kept)):
+    for name, store in (("off", stored.Store.nothing()), ("filling", kept), ("taking", kept)):
         (tmp_path / name).mkdir()
         mark.write_icons(svg, tmp_path / name, store)
         written[name] = {icon: (tmp_path / name / icon).read_bytes() for icon in mark.ICONS}
